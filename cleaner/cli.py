@@ -1,0 +1,138 @@
+"""The `cleaner` command: thin wrappers that parse options and call the library."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import CleanerError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn news pages and article text into clean article text plus metadata.")
+
+ModelOpt = typer.Option(None, "--model", "-m", help="Model folder or name in models/ (default: the shipped model).")
+
+
+def _cleaner(model: Optional[str]):
+    from .pipeline import Cleaner
+    try:
+        return Cleaner(model)
+    except CleanerError as exc:
+        _fail(str(exc))
+
+
+def _fail(message: str, code: int = 2):
+    typer.echo(f"cleaner: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    in_dir: Path = typer.Argument(..., help="Folder of .html, .htm and .txt documents (searched recursively)."),
+    out_dir: Path = typer.Argument(..., help="Folder for <name>.txt, <name>.json, errors.jsonl and summary.json."),
+    model: Optional[str] = ModelOpt,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+):
+    """Clean every document under IN_DIR into OUT_DIR, mirroring relative paths."""
+    from .batch import run as run_batch
+
+    if not in_dir.is_dir():
+        _fail(f"{in_dir} is not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"cannot create {out_dir}: {exc.strerror}")
+    cleaner = _cleaner(model)
+
+    def report(error: dict) -> None:
+        typer.echo(f"cleaner: {error['source']}: {error['error']}: {error['message']}", err=True)
+
+    summary = run_batch(in_dir, out_dir, cleaner.clean, on_error=report)
+    if not quiet:
+        typer.echo(summary.line(), err=True)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command("clean")
+def clean_one(
+    file: str = typer.Argument(..., help="A document, or - for standard input."),
+    json_out: bool = typer.Option(False, "--json", help="Print the whole record as JSON, not just the text."),
+    kind: Optional[str] = typer.Option(None, help="html or text (default: from the extension, else sniffed)."),
+    url: Optional[str] = typer.Option(None, help="The page's URL, for metadata and relative links."),
+    model: Optional[str] = ModelOpt,
+):
+    """Clean one document and print its clean text (or --json for everything)."""
+    from .batch import EXTENSIONS
+    from .sinks import document_json
+
+    if kind not in (None, "html", "text"):
+        _fail(f"--kind must be html or text, not {kind!r}")
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc.strerror}")
+    kind = kind or EXTENSIONS.get(Path(file).suffix.lower())
+    try:
+        doc = _cleaner(model).clean(data, url=url, kind=kind)
+    except CleanerError as exc:
+        _fail(f"{file}: {exc.code}: {exc}", 1)
+    typer.echo(document_json(doc, file) if json_out else doc.text, nl=not json_out)
+
+
+@app.command()
+def train(
+    data: list[Path] = typer.Argument(..., help="Labelled JSONL files or folders (format: cleaner/dataset.py)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Model folder to write, e.g. models/paragraphs-v2."),
+    version: str = typer.Option("1", help="Version recorded in the model."),
+):
+    """Train the paragraph model; prints per-label figures on the held-out split."""
+    from .train import train as fit
+
+    missing = [str(p) for p in data if not p.exists()]
+    if missing:
+        _fail(f"no such data: {', '.join(missing)}")
+    _, text = fit(data, out, version=version)
+    typer.echo(text)
+    typer.echo(f"model written to {out}")
+
+
+@app.command("eval")
+def evaluate(
+    data: list[Path] = typer.Argument(..., help="Labelled JSONL files or folders."),
+    model: Optional[str] = ModelOpt,
+    all_docs: bool = typer.Option(False, "--all", help="Score every document, not only the held-out split."),
+):
+    """Per-label precision, recall, F1 and a confusion matrix over labelled paragraphs."""
+    from .dataset import is_eval, read_docs
+    from .evaluate import body_words_kept, confusion, report
+
+    missing = [str(p) for p in data if not p.exists()]
+    if missing:
+        _fail(f"no such data: {', '.join(missing)}")
+    docs = [d for p in data for d in read_docs(p) if all_docs or is_eval(d.group)]
+    cleaner = _cleaner(model)
+    typer.echo(report(confusion(cleaner, docs)))
+    typer.echo(f"\nbody words kept: {body_words_kept(cleaner, docs):.4f}  (documents: {len(docs)})")
+
+
+@app.command("weak-label")
+def weak_label_cmd(
+    corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora)."),
+    sets: list[str] = typer.Option(..., "--set", help="Set name(s) from the corpora manifest."),
+    out: Path = typer.Option(..., "--out", "-o", help="JSONL(.gz) file to write; keep it out of the repository."),
+    jobs: int = typer.Option(2, help="Worker processes."),
+):
+    """Label the paragraphs of real pages from their ground truth (see cleaner/weaklabel.py)."""
+    from .dataset import write_docs
+    from .weaklabel import weak_label
+
+    if not (corpora / "manifest.jsonl").is_file():
+        _fail(f"{corpora} has no manifest.jsonl")
+    n = write_docs(weak_label(corpora, set(sets), jobs=jobs), out)
+    typer.echo(f"{n} documents written to {out}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,60 @@
+"""Per-label precision, recall, F1 and a confusion matrix over labelled paragraphs."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .dataset import LabelledDoc
+from .document import LABELS, Label
+
+
+def confusion(cleaner, docs: Iterable[LabelledDoc]) -> Counter:
+    """(gold, predicted) counts, labelling each document as the pipeline does."""
+    counts: Counter = Counter()
+    for doc in docs:
+        if not doc.blocks:
+            continue
+        for gold, para in zip(doc.labels, cleaner.label(list(doc.blocks))):
+            if gold is not None:
+                counts[gold, para.label] += 1
+    return counts
+
+
+def scores(counts: Counter) -> dict[str, dict[str, float]]:
+    out = {}
+    for label in LABELS:
+        tp = counts[label, label]
+        predicted = sum(v for (g, p), v in counts.items() if p is label)
+        actual = sum(v for (g, p), v in counts.items() if g is label)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / actual if actual else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[label.value] = {"precision": precision, "recall": recall, "f1": f1, "support": actual}
+    return out
+
+
+def report(counts: Counter) -> str:
+    """A plain-text table of per-label figures and the confusion matrix."""
+    lines = [f"{'label':<12}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"]
+    for name, s in scores(counts).items():
+        lines.append(f"{name:<12}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['support']:>9}")
+    lines.append("")
+    lines.append("confusion (rows gold, columns predicted)")
+    lines.append(" " * 12 + "".join(f"{l.value[:8]:>9}" for l in LABELS))
+    for g in LABELS:
+        lines.append(f"{g.value:<12}" + "".join(f"{counts[g, p]:>9}" for p in LABELS))
+    return "\n".join(lines)
+
+
+def body_words_kept(cleaner, docs: Iterable[LabelledDoc]) -> float:
+    """Share of gold body words that end up in body paragraphs."""
+    kept = total = 0
+    for doc in docs:
+        if not doc.blocks:
+            continue
+        for gold, para in zip(doc.labels, cleaner.label(list(doc.blocks))):
+            if gold is Label.BODY:
+                n = len(para.text.split())
+                total += n
+                kept += n if para.label is Label.BODY else 0
+    return kept / total if total else 1.0

@@ -1,0 +1,109 @@
+"""Paragraph features for the model: the same function serves training and scoring.
+
+A feature is a (name, value) pair. Names carry words, word bigrams and word
+prefixes (so inflected forms in other languages share weight), the shape of
+the text, lexicon hits, page cues, position, and the same cues of the
+neighbouring paragraphs, since an appeal rarely stands alone.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from .document import Block
+from .lexicons import lexicons
+from .rules import Verdict, is_quoted
+
+_WORD = re.compile(r"[^\W_]+", re.U)
+_DIGIT = re.compile(r"\d")
+PREFIX_LEN = 5
+MAX_TOKENS = 120  # a long paragraph's role shows in its first words
+_YOU = re.compile(r"\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dein|deine|vous|votre|vos|tu|tú|te|tus|tuo|tua|usted|ty|cię|twoje|twój|wy|ви|вас|ваш|ваша|ваші|ти|тебе|вы|вам|ваш|ваша|ваши)\b", re.I)
+_WE = re.compile(r"\b(we|our|us|wir|uns|unser|unsere|nous|notre|nos|nosotros|nuestro|nuestra|noi|nostro|nostra|my|nas|nasz|nasza|nam|ми|нас|наш|наша|нам|мы|нам)\b", re.I)
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def block_cues(block: Block, verdict: Verdict | None) -> dict[str, float]:
+    """Cheap cues of one block, shared with its neighbours' feature sets."""
+    lex = lexicons()
+    text = block.text
+    words = len(text.split())
+    cues = {f"len={_bucket(words, (1, 3, 7, 15, 30, 60))}": 1.0}
+    if lex.appeal_strong.search(text):
+        cues["lex:appeal"] = 1.0
+    if lex.appeal_topic.search(text):
+        cues["lex:appeal-topic"] = 1.0
+    if lex.agency.search(text):
+        cues["lex:agency"] = 1.0
+    if verdict is not None:
+        cues[f"rule={verdict.label.value}"] = 1.0
+    for cue in block.cues:
+        cues[cue] = 1.0
+    return cues
+
+
+def own_features(block: Block) -> dict[str, float]:
+    text = block.text
+    lower = text.lower()
+    tokens = _WORD.findall(lower)[:MAX_TOKENS]
+    feats: dict[str, float] = {}
+    for i, tok in enumerate(tokens):
+        feats["w=" + tok] = 1.0
+        if len(tok) > PREFIX_LEN:
+            feats["p=" + tok[:PREFIX_LEN]] = 1.0
+        if i:
+            feats["b=" + tokens[i - 1] + "_" + tok] = 1.0
+    if tokens:
+        feats["first=" + tokens[0]] = 1.0
+    n = max(1, len(text))
+    words = len(text.split())
+    feats["log_words"] = math.log1p(words)
+    feats["digits"] = min(1.0, 5 * len(_DIGIT.findall(text)) / n)
+    letters = [c for c in text if c.isalpha()]
+    if letters:
+        feats["caps"] = sum(c.isupper() for c in letters) / len(letters)
+    stripped = text.rstrip()
+    feats["end=" + (stripped[-1] if stripped and not stripped[-1].isalnum() else "alnum")] = 1.0
+    if is_quoted(text):
+        feats["quoted"] = 1.0
+    you, we = len(_YOU.findall(text)), len(_WE.findall(text))
+    if you:
+        feats["you"] = min(3, you) / 3
+    if we:
+        feats["we"] = min(3, we) / 3
+    for ch, name in (("©", "copy"), ("/", "slash"), ("|", "pipe"), ("!", "bang"), ("@", "at")):
+        if ch in text:
+            feats["has:" + name] = 1.0
+    feats["tag=" + block.tag] = 1.0
+    if block.link_density:
+        feats["links"] = block.link_density
+    if not block.in_main:
+        feats["outside-main"] = 1.0
+    return feats
+
+
+def document_features(blocks: Sequence[Block], verdicts: Sequence[Verdict | None]) -> list[dict[str, float]]:
+    """One feature dict per block, with its position and its neighbours' cues."""
+    cues = [block_cues(b, v) for b, v in zip(blocks, verdicts)]
+    n = len(blocks)
+    out = []
+    for i, block in enumerate(blocks):
+        feats = own_features(block)
+        feats.update(cues[i])
+        feats[f"pos={_bucket(int(10 * i / max(1, n)), (0, 2, 5, 7, 8, 9))}"] = 1.0
+        feats[f"from_end={_bucket(n - 1 - i, (0, 1, 2, 4))}"] = 1.0
+        for offset, tag in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
+            j = i + offset
+            if 0 <= j < n:
+                feats.update({f"{tag}:{k}": v for k, v in cues[j].items()})
+            else:
+                feats[f"{tag}:none"] = 1.0
+        out.append(feats)
+    return out

@@ -1,0 +1,58 @@
+"""Cue lists as data: each JSON file here is compiled once into regular expressions.
+
+Adding a language means adding phrases to the JSON files, not code.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def _load(name: str) -> dict:
+    return json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _any(patterns, template: str = "(?:{})") -> re.Pattern:
+    return re.compile(template.format("|".join(f"(?:{p})" for p in patterns)), re.I)
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    appeal_strong: re.Pattern
+    appeal_topic: re.Pattern
+    appeal_button: re.Pattern
+    appeal_kinds: tuple[tuple[str, re.Pattern], ...]
+    credit_prefix: re.Pattern
+    credit_byline: re.Pattern
+    credit_reporting: re.Pattern
+    agency: re.Pattern
+    agencies: frozenset[str]
+    boilerplate_opening: re.Pattern
+    boilerplate_exact: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    appeal, credit, boiler = _load("appeal"), _load("credit"), _load("boilerplate")
+    strong = [p for phrases in appeal["strong"].values() for p in phrases]
+    agencies = sorted(credit["agencies"], key=len, reverse=True)
+    return Lexicons(
+        appeal_strong=_any(strong),
+        appeal_topic=_any(appeal["topic"]),
+        appeal_button=_any(appeal["buttons"], r"^\W*(?:{})\W*$"),
+        appeal_kinds=tuple((k, re.compile(v, re.I)) for k, v in appeal["kinds"].items()),
+        credit_prefix=_any(credit["prefixes"],
+                           r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|(?<=\.)\s*)(?=\S)"),
+        credit_byline=_any(credit["bylines"], r"^(?:{})\s*:?\s+(?=\S)"),
+        credit_reporting=_any(credit["reporting"], r"^\W*(?:{})"),
+        # Agencies are case-sensitive: "AP", "PA" and "Forum" are also words.
+        agency=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in agencies) + r")(?![\w-])"),
+        agencies=frozenset(a.casefold() for a in agencies),
+        boilerplate_opening=_any(boiler["openings"], r"^\W*(?:{})"),
+        boilerplate_exact=frozenset(boiler["exact"]),
+    )

@@ -1,0 +1,162 @@
+"""`Cleaner` and `clean()`: one document in, a labelled `Document` out."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from .context import revise
+from .decode import decode
+from .document import Block, Document, Item, Label, Paragraph
+from .errors import CleanerError
+from .features import document_features
+from .metadata import appeal_kind, credit_kind, html_metadata
+from .model import Model
+from .rules import first_verdict
+from .segment import index_page, normalise, segment_html, segment_text
+
+_HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|span|h[1-6])\b", re.I | re.S)
+_ANY_TAG = re.compile(r"</?(?:p|div|br|span|a|article|body|html)\b[^>]*>", re.I)
+MAX_BYTES = 20_000_000
+# The headline repeated in the extracted text is looked for in this many first blocks.
+TITLE_WINDOW = 5
+
+
+def sniff_kind(text: str) -> str:
+    """'html' when the text starts like a page or is full of tags, else 'text'."""
+    head = text[:4096]
+    if _HTML_SNIFF.match(head) or len(_ANY_TAG.findall(head)) >= 5:
+        return "html"
+    return "text"
+
+
+def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Block], dict]:
+    """Parse a page once; trafilatura gives main content and metadata, the tree gives cues."""
+    # Imported here so plain-text users do not pay for trafilatura's import.
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(text)
+    if tree is None:
+        raise CleanerError("no_content", "the HTML could not be parsed into a page")
+    index = index_page(tree)
+    extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                            include_tables=True, include_images=False, include_links=True)
+    if extracted is None or extracted.body is None:
+        raise CleanerError("no_content", "no article text found in the page",
+                           "the page may be a listing, navigation or script only")
+    blocks = segment_html(tree, extracted.body, index)
+    meta = html_metadata(extracted, url)
+    title = meta.get("title")
+    # The headline often opens the extracted text too; it belongs in `title` only.
+    if title:
+        head = normalise(title)
+        blocks = [b for i, b in enumerate(blocks) if i >= TITLE_WINDOW or normalise(b.text) != head]
+    return title, blocks, meta
+
+
+class Cleaner:
+    """Loads the model once; `clean` is then safe to call from many threads.
+
+    Stages of `clean`, in order:
+    1. decode: bytes to str (BOM, declared charset, detection)
+    2. sniff: html or text, unless the caller said
+    3. segment: text to title and blocks; HTML is parsed once, and trafilatura's
+       main content and metadata plus the page's own structure give the blocks
+    4. rules: the first high-precision rule that fires on each block
+    5. model: label probabilities for every block from its features and neighbours
+    6. combine: a rule's verdict stands, otherwise the model's best label
+    7. context: revise labels from their neighbours
+    8. assemble: body text, captions, credits, appeals and metadata
+    """
+
+    def __init__(self, model: str | Path | Model | None = None):
+        self.model = model if isinstance(model, Model) else Model.load(model)
+
+    def clean(self, source: str | bytes, *, url: str | None = None, kind: str | None = None) -> Document:
+        if kind not in (None, "html", "text"):
+            raise CleanerError("usage", f"unknown kind {kind!r}", "use 'html', 'text' or None")
+        if not isinstance(source, (str, bytes, bytearray)):
+            raise CleanerError("usage", f"source must be str or bytes, not {type(source).__name__}")
+        if len(source) > MAX_BYTES:
+            raise CleanerError("too_large", f"document is {len(source):,} bytes, over the {MAX_BYTES:,} limit")
+        # 1. decode
+        metadata: dict = {}
+        if isinstance(source, (bytes, bytearray)):
+            html_hint = kind != "text"
+            text, metadata["encoding"] = decode(bytes(source), html=html_hint)
+        else:
+            text = source.replace("\x00", "")
+        if not text.strip():
+            raise CleanerError("empty", "the document is empty")
+        # 2. sniff
+        kind = kind or sniff_kind(text)
+        # 3. segment
+        if kind == "html":
+            title, blocks, page_meta = html_blocks(text, url)
+            metadata.update(page_meta)
+        else:
+            title, blocks = segment_text(text)
+            if url:
+                metadata["url"] = url
+        if not blocks:
+            raise CleanerError("no_content", "no article text found",
+                               "the page may be a listing, a script-only page or empty")
+        paragraphs = self.label(blocks)
+        if not any(p.label is Label.BODY for p in paragraphs):
+            found = ", ".join(sorted({p.label.value for p in paragraphs}))
+            raise CleanerError("no_content", f"no article text: every paragraph is {found}",
+                               "the page may be a listing, navigation or an appeal only")
+        return self._assemble(paragraphs, title, metadata, kind)
+
+    def label(self, blocks: list[Block]) -> list[Paragraph]:
+        """Stages 4 to 7 over blocks from any source."""
+        verdicts = [first_verdict(b) for b in blocks]                           # 4
+        probs = self.model.predict_proba(document_features(blocks, verdicts))  # 5
+        labels = self.model.labels
+        appeal_col, body_col = labels.index(Label.APPEAL), labels.index(Label.BODY)
+        paragraphs = []
+        for block, verdict, row in zip(blocks, verdicts, probs):                # 6
+            if verdict is not None:
+                p = Paragraph(block.text, verdict.label, verdict.score, verdict.why, verdict.label, block.tag)
+            else:
+                best = self._model_label(row, body_col)
+                p = Paragraph(block.text, labels[best], float(row[best]), "model", labels[best], block.tag)
+            paragraphs.append(p)
+        return revise(paragraphs, [float(r[appeal_col]) for r in probs])       # 7
+
+    def _model_label(self, row, body_col: int) -> int:
+        """Body wins from `body_min` up: losing a body sentence costs more than keeping a stray line."""
+        if row[body_col] >= self.model.body_min:
+            return body_col
+        others = row.copy()
+        others[body_col] = -1.0
+        return int(others.argmax())
+
+    def _assemble(self, paragraphs: list[Paragraph], title, metadata, kind) -> Document:   # 8
+        def items(label: Label, kind_of=None):
+            return tuple(Item(p.text, kind_of(p.text) if kind_of else None, p.why)
+                         for p in paragraphs if p.label is label)
+
+        body = [p.text for p in paragraphs if p.label is Label.BODY]
+        return Document(
+            text="\n\n".join(body), title=title, paragraphs=tuple(paragraphs),
+            captions=items(Label.CAPTION), credits=items(Label.CREDIT, credit_kind),
+            appeals=items(Label.APPEAL, appeal_kind), metadata=metadata, kind=kind,
+            model=self.model.describe(),
+        )
+
+
+_DEFAULT: Cleaner | None = None
+
+
+def default_cleaner() -> Cleaner:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT
+
+
+def clean(source: str | bytes, *, url: str | None = None, kind: str | None = None) -> Document:
+    """Clean one document with the shipped model. See `Cleaner` for the stages."""
+    return default_cleaner().clean(source, url=url, kind=kind)

@@ -1,0 +1,118 @@
+"""High-precision rules. Each has a stable id that becomes the paragraph's `why`.
+
+A rule answers only when it is nearly sure; everything else goes to the model.
+Ids are documented in README.md ("Why a paragraph went where it went").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Block, Label
+from .lexicons import lexicons
+
+MAX_CREDIT_WORDS = 16
+MAX_BYLINE_WORDS = 12
+MAX_BOILERPLATE_WORDS = 25
+MAX_CAPTION_WORDS = 80
+# Quoted speech can contain a plea ("'Donate now,' she urged") and stays body.
+# Speech is three or more words between quote marks, or a quote closed after
+# punctuation; a short name in quotes («Free Shore») is not speech.
+_QUOTES = re.compile(r"[\"“„«‚‘]\s*(?:[^\"“”„«»‚‘’\s]+\s+){2,}[^\"“”„«»‚‘’]*?[\"”“»’‘]|[,.!?…][\"”“»’]")
+_RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa|всі права|все права", re.I)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: Label
+    score: float
+    why: str
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def is_quoted(text: str) -> bool:
+    return bool(_QUOTES.search(text))
+
+
+def _names_only(rest: str) -> bool:
+    """True when `rest` reads as a list of names ('Jane Doe and John Roe, Staff')."""
+    words = [w.strip(",;()") for w in rest.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > MAX_BYLINE_WORDS:
+        return False
+    alpha = [w for w in words if _NAME_WORD.match(w)]
+    capital = [w for w in alpha if w[0].isupper()]
+    return len(alpha) == len(words) and len(capital) >= max(1, 0.6 * len(words)) and words[0][0].isupper()
+
+
+def credit_rule(text: str) -> Verdict | None:
+    lex = lexicons()
+    words = _words(text)
+    if len(words) > MAX_CREDIT_WORDS * 2:
+        return None
+    if lex.credit_reporting.search(text):
+        return Verdict(Label.CREDIT, 0.96, "rule:credit-reporting")
+    if len(words) > MAX_CREDIT_WORDS:
+        return None
+    if lex.credit_prefix.search(text):
+        return Verdict(Label.CREDIT, 0.97, "rule:credit-prefix")
+    stripped = text.strip("()[] .")
+    if stripped.startswith(("©", "(c)", "Copyright")):
+        if _RIGHTS.search(text):
+            return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
+        return Verdict(Label.CREDIT, 0.93, "rule:credit-copyright")
+    # A short line made of agency names, slashes and names: "AFP/Getty Images".
+    rest = lex.agency.sub(" ", stripped)
+    if rest != stripped and len(words) <= 8 and not re.search(r"[.!?]\s+\w", stripped):
+        leftover = [w for w in re.split(r"[\s/|,;:·•]+", rest) if w and w.lower() not in ("via", "and", "und", "et", "y", "i", "і", "и", "photo", "foto", "фото")]
+        if all(w[:1].isupper() for w in leftover) and len(leftover) <= 4:
+            return Verdict(Label.CREDIT, 0.92, "rule:credit-agency")
+    m = lex.credit_byline.match(text)
+    if m and len(words) <= MAX_BYLINE_WORDS and _names_only(text[m.end():]):
+        return Verdict(Label.CREDIT, 0.9, "rule:byline")
+    return None
+
+
+def appeal_rule(text: str) -> Verdict | None:
+    lex = lexicons()
+    if lex.appeal_button.search(text):
+        return Verdict(Label.APPEAL, 0.95, "rule:appeal-button")
+    if lex.appeal_strong.search(text) and not is_quoted(text):
+        return Verdict(Label.APPEAL, 0.96, "rule:appeal-lexicon")
+    return None
+
+
+def boilerplate_rule(text: str) -> Verdict | None:
+    lex = lexicons()
+    words = _words(text)
+    if len(words) <= 3 and text.strip(" :|•·-–—").casefold() in lex.boilerplate_exact:
+        return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-exact")
+    if len(words) <= MAX_BOILERPLATE_WORDS and lex.boilerplate_opening.search(text):
+        return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-lexicon")
+    return None
+
+
+def html_rule(block: Block) -> Verdict | None:
+    """Page structure: a figcaption is a caption, a donate box is an appeal."""
+    cues = block.cues
+    words = len(_words(block.text))
+    if "html:figcaption" in cues or ("html:caption-class" in cues and words <= MAX_CAPTION_WORDS):
+        credit = credit_rule(block.text)
+        if credit and credit.label is Label.CREDIT:
+            return Verdict(Label.CREDIT, 0.97, credit.why)
+        return Verdict(Label.CAPTION, 0.95, "html:figcaption" if "html:figcaption" in cues else "html:caption-class")
+    if "html:credit-class" in cues and words <= MAX_CREDIT_WORDS:
+        return Verdict(Label.CREDIT, 0.93, "html:credit-class")
+    if "html:appeal-class" in cues and lexicons().appeal_topic.search(block.text) and not is_quoted(block.text):
+        return Verdict(Label.APPEAL, 0.93, "html:appeal-class")
+    return None
+
+
+def first_verdict(block: Block) -> Verdict | None:
+    """The first rule that fires, in order of how rarely each is wrong."""
+    return (html_rule(block) or credit_rule(block.text) or appeal_rule(block.text)
+            or boilerplate_rule(block.text))

@@ -1,0 +1,281 @@
+"""Documents to blocks in reading order.
+
+Plain text: one paragraph per line, or per blank-line chunk when the text is
+hard-wrapped. HTML: trafilatura finds the main content and keeps paragraph
+boundaries; the original page tree adds what trafilatura drops or cannot know
+(figure captions and credits, the class names of appeal and share boxes).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from .document import Block
+
+_WS = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"""[.!?…:;)"'”’»]\s*$""")
+MAX_TITLE_WORDS = 30
+MAX_TITLE_CHARS = 250
+# A blank-line chunk whose lines are all this short is a hard-wrapped paragraph.
+MAX_WRAPPED_LINE = 100
+
+
+def normalise(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------- text
+def _is_wrapped(chunks: list[list[str]]) -> bool:
+    """Hard-wrapped text breaks lines mid-sentence: most inner lines lack closing punctuation."""
+    inner = [line for c in chunks if len(c) > 1 for line in c[:-1]]
+    # Without blank lines, lines are the only paragraph marks there are.
+    if len(chunks) < 2 or not inner:
+        return False
+    open_lines = sum(not _SENTENCE_END.search(line) and len(line) <= MAX_WRAPPED_LINE for line in inner)
+    return open_lines * 2 > len(inner)
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Split plain text into paragraphs (see module docstring)."""
+    chunks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip():
+            chunks[-1].append(line.strip())
+        elif chunks[-1]:
+            chunks.append([])
+    chunks = [c for c in chunks if c]
+    if _is_wrapped(chunks):
+        return [normalise(" ".join(c)) for c in chunks]
+    return [normalise(line) for c in chunks for line in c]
+
+
+def looks_like_headline(line: str, rest: list[str]) -> bool:
+    """A first line that is short, has no closing punctuation and is followed by text."""
+    words = line.split()
+    if not rest or not words or len(words) > MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
+        return False
+    if _SENTENCE_END.search(line) and not line.endswith("?"):
+        return False
+    # A headline is usually shorter than the paragraph that follows it.
+    return len(line) < max(len(p) for p in rest[:3])
+
+
+def segment_text(text: str) -> tuple[str | None, list[Block]]:
+    paras = text_paragraphs(text)
+    title = None
+    if paras and looks_like_headline(paras[0], paras[1:]):
+        title, paras = paras[0], paras[1:]
+    return title, [Block(text=p, tag="line") for p in paras]
+
+
+# --------------------------------------------------------------------- html
+_TOKEN_SPLIT = re.compile(r"[\s_\-:]+")
+# Class and id fragments that name a page element's role. Fragments, since
+# CMSs glue them into tokens such as "wp-caption-text" or "donateBox".
+CLASS_CUES = {
+    "caption": re.compile(r"caption|legend|bildunterschrift|didascalia|pie-?de-?foto|podpis|подпис|imagetext|image-text|photo-?text|img-?desc|media-?desc", re.I),
+    "credit": re.compile(r"credit|copyright|photographer|fotograf|bildnachweis|bildquelle|image-?source|photo-?source|byline|author", re.I),
+    "appeal": re.compile(r"donat|newsletter|subscri|paywall|member|patreon|support-?us|supportus|signup|sign-?up|spende|abonn|premium|call-?to-?action|\bcta\b|app-?promo|promo-?app|steady|piano|tipeee|patronite|підтрим|donorbox", re.I),
+    "boilerplate": re.compile(r"share|sharing|social|related|recommend|\btags?\b|taglist|breadcrumb|comment|cookie|consent|gdpr|\bnav|menu|footer|sidebar|widget|advert|\bads?\b|sponsor|teaser|read-?more|more-?stories|outbrain|taboola|author-?bio|\bpromo", re.I),
+}
+_ROLE_TAGS = {"figcaption": "caption", "figure": "figure", "aside": "boilerplate", "nav": "boilerplate", "footer": "boilerplate"}
+MAX_CUE_DEPTH = 6
+# Elements that hold a paragraph of their own in the original page.
+_TEXT_TAGS = {"p", "div", "span", "li", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+              "td", "small", "em", "strong", "b", "i", "a", "section", "aside", "cite", "dd", "dt", "pre", "font", "center", "address"}
+
+
+@dataclass
+class PageIndex:
+    """The original page's text-holding elements, by normalised text and document order."""
+
+    by_text: dict[str, Any] = field(default_factory=dict)
+    order: dict[Any, int] = field(default_factory=dict)
+
+
+def _own_text(el) -> bool:
+    if el.text and el.text.strip():
+        return True
+    return any(child.tail and child.tail.strip() for child in el)
+
+
+def index_page(tree) -> PageIndex:
+    index = PageIndex()
+    for n, el in enumerate(tree.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        index.order[el] = n
+        if el.tag in _TEXT_TAGS and _own_text(el):
+            key = normalise("".join(el.itertext()))
+            if key and key not in index.by_text:
+                index.by_text[key] = el
+    return index
+
+
+def element_cues(el) -> tuple[str, ...]:
+    """Role hints from an element and its near ancestors: tags first, then class and id names."""
+    cues: list[str] = []
+    depth = 0
+    while el is not None and depth <= MAX_CUE_DEPTH and el.tag not in ("body", "html", "article", "main"):
+        role = _ROLE_TAGS.get(el.tag)
+        if role and f"html:{role}" not in cues:
+            cues.append(f"html:{'figcaption' if el.tag == 'figcaption' else role + '-tag'}")
+        names = f"{el.get('class', '')} {el.get('id', '')}"
+        if names.strip():
+            for role, pattern in CLASS_CUES.items():
+                if pattern.search(names) and f"html:{role}-class" not in cues:
+                    cues.append(f"html:{role}-class")
+        el = el.getparent()
+        depth += 1
+    return tuple(cues)
+
+
+_BLOCKISH = {"p", "head", "quote", "list", "item", "table", "row", "cell", "code", "div", "body"}
+
+
+def _has_blocks(el) -> bool:
+    return any(child.tag in _BLOCKISH for child in el)
+
+
+def _text_and_links(el) -> tuple[str, int]:
+    text = "".join(el.itertext())
+    linked = sum(len("".join(r.itertext())) for r in el.iter("ref"))
+    return text, linked
+
+
+def _walk(el, out: list[tuple[str, str, int]]) -> None:
+    """Emit the text of `el` as (tag, text, linked characters): one per block child and
+    one per run of inline text. A <lb/> is a visible line break, so it ends a paragraph too.
+    """
+    if el.tag == "row" and not any(_has_blocks(c) for c in el):
+        cells = [_text_and_links(c) for c in el]
+        out.append(("row", " | ".join(normalise(t) for t, _ in cells), sum(n for _, n in cells)))
+        return
+    tag = el.tag if el.tag in ("p", "head", "quote", "item", "code") else "cell"
+    text, linked = [el.text or ""], 0
+    for child in el:
+        if child.tag in _BLOCKISH or child.tag == "lb":
+            out.append((tag, "".join(text), linked))
+            if child.tag != "lb":
+                _walk(child, out)
+            text, linked = [child.tail or ""], 0
+        else:
+            inner, inner_links = _text_and_links(child)
+            text.append(inner + (child.tail or ""))
+            linked += len(inner) if child.tag == "ref" else inner_links
+    out.append((tag, "".join(text), linked))
+
+
+def _extracted_lines(body) -> list[tuple[str, str, float]]:
+    """trafilatura's output tree as (tag, text, link density) paragraphs in reading order."""
+    out: list[tuple[str, str, int]] = []
+    _walk(body, out)
+    lines = []
+    for tag, text, linked in out:
+        clean = normalise(text)
+        if clean:
+            lines.append((tag, clean, min(1.0, linked / len(clean))))
+    return lines
+
+
+def _common_ancestor(elements: list) -> Any:
+    if not elements:
+        return None
+    path = list(elements[0].iterancestors())[::-1] + [elements[0]]
+    for el in elements[1:]:
+        ancestors = set(el.iterancestors()) | {el}
+        while path and path[-1] not in ancestors:
+            path.pop()
+    return path[-1] if path else None
+
+
+MAX_DROPPED_WORDS = 120
+REGION_CLIMB = 4
+
+
+def _article_region(matched: list):
+    """The element that holds the extracted text, widened to its <article> or <main> if
+    one is near, since headers, bylines and lead images sit beside the text container."""
+    region = _common_ancestor(matched)
+    if region is None or region.tag in ("body", "html"):
+        return None
+    for depth, ancestor in enumerate(region.iterancestors()):
+        if ancestor.tag in ("article", "main"):
+            return ancestor
+        if depth >= REGION_CLIMB or ancestor.tag in ("body", "html"):
+            break
+    parent = region.getparent()
+    return parent if parent is not None and parent.tag not in ("body", "html") else region
+
+
+def _dropped_role(el, text: str) -> str | None:
+    """Why a text the extractor left out still matters: caption, credit or appeal."""
+    from .rules import credit_rule  # rules import this module's siblings, not this one
+
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    if el.tag == "figcaption" or CLASS_CUES["caption"].search(names):
+        return "caption"
+    verdict = credit_rule(text)
+    if verdict is not None and verdict.label.value == "credit":
+        return "credit"
+    if CLASS_CUES["credit"].search(names) and len(text.split()) <= 16:
+        return "credit"
+    for ancestor in [el, *el.iterancestors()][:MAX_CUE_DEPTH]:
+        if ancestor.tag in ("article", "main", "body"):
+            break
+        if CLASS_CUES["appeal"].search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+            return "appeal"
+    return None
+
+
+def _dropped_texts(region, index: PageIndex, seen: set[str]) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Captions, credits and appeal boxes of the article that the extractor left out."""
+    holders = {id(el): text for text, el in index.by_text.items()}
+    taken: set[int] = set()
+    found = []
+    for el in region.iter():
+        text = holders.get(id(el))
+        if text is None or text in seen or len(text.split()) > MAX_DROPPED_WORDS:
+            continue
+        if any(id(a) in taken for a in el.iterancestors()):
+            continue  # the inner credit of a caption already listed belongs to that caption
+        role = _dropped_role(el, text)
+        if role is None:
+            continue
+        taken.add(id(el))
+        seen.add(text)
+        cues = element_cues(el)
+        if role == "caption" and "html:figcaption" not in cues:
+            cues = (*cues, "html:caption-class")
+        found.append((index.order[el], text, cues))
+    return found
+
+
+def segment_html(tree, body, index: PageIndex) -> list[Block]:
+    """Blocks from trafilatura's extracted body, with cues from the original page."""
+    lines = _extracted_lines(body) if body is not None else []
+    seen = {text for _, text, _ in lines}
+    placed: list[tuple[float, Block]] = []
+    matched = []
+    last = -1.0
+    for tag, text, density in lines:
+        el = index.by_text.get(text)
+        cues = element_cues(el) if el is not None else ()
+        # The extractor's order is the reading order; page positions only place
+        # the figure texts between them, so a repeated text never reorders the body.
+        if el is not None and index.order[el] > last:
+            matched.append(el)
+            pos = float(index.order[el])
+        else:
+            pos = last + 1e-3
+        last = pos
+        placed.append((pos, Block(text=text, tag=tag, cues=cues, link_density=density)))
+    region = _article_region(matched)
+    if region is not None:
+        for pos, text, cues in _dropped_texts(region, index, seen):
+            placed.append((float(pos), Block(text=text, tag="figure", cues=cues, in_main=False)))
+    placed.sort(key=lambda pair: pair[0])
+    return [block for _, block in placed]

@@ -1,0 +1,35 @@
+"""Writing outputs so that a killed run never leaves a truncated file."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .document import Document
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary name in the same folder, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def document_json(doc: Document, source: str | None = None) -> str:
+    record = doc.to_dict()
+    if source is not None:
+        record["source"] = source
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_document(doc: Document, stem: Path, source: str) -> None:
+    """`stem`.txt holds the clean text, `stem`.json the whole record; the JSON lands last."""
+    write_atomic(stem.with_name(stem.name + ".txt"), doc.text + "\n" if doc.text else "")
+    write_atomic(stem.with_name(stem.name + ".json"), document_json(doc, source))

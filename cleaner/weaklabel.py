@@ -1,0 +1,163 @@
+"""Weak labels from real pages with ground truth, for training and evaluation.
+
+Each page is segmented exactly as `clean()` segments it; then each block is
+labelled from the set's ground truth:
+- sets with full main text (wcxb, dragnet, newspaper, newspaper4k,
+  cleanportaleval): a block inside the gold text is body, others are not;
+- trafilatura_eval: a block holding a must-have string is body, one holding a
+  must-not string is not, the rest stay unlabelled context;
+- whatever is not body becomes caption, credit, appeal or boilerplate by the
+  page cues and rules. A caption, credit or appeal rule wins over the gold
+  text too, since some annotators kept credits and pleas as main content.
+
+The corpora stay beside the project: the output goes where `--out` says
+(keep it outside the repository), never into fixtures/.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .decode import decode
+from .document import Block, Label
+from .errors import CleanerError
+from .pipeline import html_blocks
+from .rules import first_verdict
+
+# Which sets may train the shipped model (their licences allow derived work).
+TRAINABLE = {"wcxb", "trafilatura_eval", "newspaper", "newspaper4k", "goose3"}
+EVAL_ONLY = {"dragnet", "cleanportaleval", "l3s_gn1"}
+_WORDS = re.compile(r"\w+")
+SHORT_WORDS = 5
+MIN_OVERLAP = 0.8
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+class Gold:
+    """Main text ground truth, answering 'is this block part of it?'."""
+
+    def __init__(self, text: str):
+        self.full = _norm(text)
+        self.lines = {_norm(line) for line in text.splitlines() if line.strip()}
+        words = self.full.split()
+        self.shingles = {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+    def contains(self, text: str) -> bool:
+        n = _norm(text)
+        if not n:
+            return False
+        words = n.split()
+        if len(words) < SHORT_WORDS:
+            return n in self.lines
+        if n in self.full:
+            return True
+        grams = [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
+        return sum(g in self.shingles for g in grams) >= MIN_OVERLAP * len(grams)
+
+
+def label_block(block: Block, in_gold: bool | None) -> Label | None:
+    verdict = first_verdict(block)
+    if verdict and verdict.label in (Label.CAPTION, Label.CREDIT, Label.APPEAL):
+        return verdict.label
+    if in_gold is None:
+        return None
+    if in_gold:
+        return Label.BODY
+    return verdict.label if verdict else Label.BOILERPLATE
+
+
+def _read(root: Path, rel: str) -> bytes:
+    return gzip.decompress((root / rel).read_bytes())
+
+
+def _gold_text(root: Path, row: dict) -> str | None:
+    path = root / row["gold"] if row.get("gold") else None
+    if row["set"] == "wcxb":
+        return json.loads(path.read_text(encoding="utf-8"))["ground_truth"].get("main_content")
+    if row["set"] in ("dragnet", "cleanportaleval", "newspaper", "newspaper4k"):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", "replace")
+        if row["set"] == "dragnet":
+            text = text.partition("!@#$%^&*()  COMMENTS")[0]
+        if row["set"] == "cleanportaleval":
+            text = re.sub(r"<[phl]>", "\n", text.split("\n", 1)[1] if "\n" in text else "")
+        return text
+    return None
+
+
+def page_rows(root: Path, sets: set[str]) -> Iterator[dict]:
+    with open(root / "manifest.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["set"] in sets and "duplicate_of" not in row:
+                yield row
+
+
+def label_page(args: tuple[str, dict, dict | None]) -> dict | None:
+    root, row, strings = Path(args[0]), args[1], args[2]
+    try:
+        text, _ = decode(_read(root, row["html"]))
+        _, blocks, _ = html_blocks(text, row.get("url"))
+    except CleanerError:
+        return None
+    gold_text = _gold_text(root, row)
+    gold = Gold(gold_text) if gold_text is not None else None
+    paragraphs = []
+    for block in blocks:
+        if gold is not None:
+            in_gold = gold.contains(block.text)
+        elif strings is not None:
+            low = block.text.casefold()
+            if any(s.casefold() in low for s in strings["without"]):
+                in_gold = False
+            elif any(s.casefold() in low for s in strings["with"]):
+                in_gold = True
+            else:
+                in_gold = None
+        else:
+            in_gold = None
+        label = label_block(block, in_gold)
+        paragraphs.append({"text": block.text, "label": label.value if label else None, "tag": block.tag,
+                           "cues": list(block.cues), "link_density": round(block.link_density, 3),
+                           "in_main": block.in_main})
+    site = urlparse(row.get("url") or "").hostname or row["id"]
+    return {"id": f"{row['set']}:{row['id']}", "group": site.removeprefix("www."), "source": row["set"],
+            "lang": row.get("lang"), "page_type": _page_type(root, row), "split": row.get("split"),
+            "paragraphs": paragraphs}
+
+
+def _page_type(root: Path, row: dict) -> str | None:
+    if row["set"] != "wcxb":
+        return None
+    gt = json.loads((root / row["gold"]).read_text(encoding="utf-8"))
+    return gt.get("_internal", {}).get("page_type", {}).get("primary")
+
+
+def weak_label(root: str | Path, sets: set[str], jobs: int = 2) -> Iterator[dict]:
+    """Labelled documents for every page of the named sets, in manifest order."""
+    root = Path(root)
+    evaldata = {}
+    if "trafilatura_eval" in sets:
+        ev = json.loads((root / "trafilatura_eval/evaldata.json").read_text(encoding="utf-8"))
+        evaldata = {item["file"]: item for item in ev.values()}
+    tasks = []
+    for row in page_rows(root, sets):
+        strings = None
+        if row["set"] == "trafilatura_eval":
+            strings = evaldata.get(Path(row["html"]).name.removesuffix(".gz"))
+        tasks.append((str(root), row, strings))
+    with ProcessPoolExecutor(jobs) as pool:
+        for doc in pool.map(label_page, tasks, chunksize=8):
+            if doc is not None:
+                yield doc

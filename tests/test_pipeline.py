@@ -1,0 +1,90 @@
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import cleaner
+from cleaner import Cleaner, CleanerError, Document, Label
+from cleaner.pipeline import sniff_kind
+
+ARTICLE = """Council approves new tram line
+The city council voted 31 to 12 on Thursday to build a tram line linking the harbour to the university.
+“This is the biggest investment in public transport in forty years,” the mayor, Lena Ortiz, told reporters.
+Construction is due to start next spring and cost an estimated 240 million euros.
+Photo: Reuters/KARL BENN
+Support independent local journalism: become a member today for the price of a coffee a month.
+"""
+
+PAGE = """<!doctype html><html lang="en"><head><title>Tram line approved | City Herald</title>
+<meta property="og:site_name" content="City Herald"><meta name="author" content="Paula Grey"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Tram line approved</h1>
+<figure><img src="tram.jpg"><figcaption>A tram prototype on show at the depot on Wednesday.</figcaption></figure>
+<p>The city council voted 31 to 12 on Thursday to build a tram line linking the harbour to the university, ending a debate that has run for a decade.</p>
+<p>“This is the biggest investment in public transport in forty years,” the mayor, Lena Ortiz, told reporters after the vote in the council chamber.</p>
+<p>Construction is due to start next spring and will cost an estimated 240 million euros, most of it from a regional fund set up for transport projects.</p>
+<p>Opposition councillors said the route ignored the northern districts, where bus services were cut last year, and promised to keep fighting for a second line.</p>
+<div class="donate-box"><p>Support independent local journalism. Become a member today.</p></div>
+</article><footer>© 2026 City Herald</footer></body></html>"""
+
+
+def test_clean_text_returns_a_typed_document():
+    doc = cleaner.clean(ARTICLE)
+    assert isinstance(doc, Document)
+    assert doc.kind == "text" and doc.title == "Council approves new tram line"
+    assert doc.text.split("\n\n") == ARTICLE.splitlines()[1:4]
+    assert [c.text for c in doc.credits] == ["Photo: Reuters/KARL BENN"]
+    assert len(doc.appeals) == 1 and "member" in doc.appeals[0].text
+    for p in doc.paragraphs:
+        assert 0.0 <= p.score <= 1.0 and p.why
+
+
+def test_clean_html_bytes_lifts_caption_and_appeal():
+    doc = cleaner.clean(PAGE.encode("utf-8"), url="https://herald.example/tram")
+    assert doc.kind == "html"
+    assert doc.title.startswith("Tram line approved")
+    assert "31 to 12" in doc.text and "second line" in doc.text
+    assert [c.text for c in doc.captions] == ["A tram prototype on show at the depot on Wednesday."]
+    assert "Become a member" not in doc.text
+    assert doc.metadata["sitename"] == "City Herald"
+    assert doc.metadata["url"] == "https://herald.example/tram"
+
+
+def test_to_dict_holds_every_field():
+    d = cleaner.clean(ARTICLE).to_dict()
+    assert {"source", "title", "text", "paragraphs", "captions", "credits", "appeals", "metadata", "model"} <= set(d)
+    assert set(d["paragraphs"][0]) >= {"text", "label", "score", "why"}
+    assert d["model"]["name"] and d["model"]["version"]
+    labels = {p["label"] for p in d["paragraphs"]}
+    assert labels <= {l.value for l in Label}
+
+
+def test_kind_overrides_sniffing():
+    assert sniff_kind(PAGE) == "html" and sniff_kind(ARTICLE) == "text"
+    doc = cleaner.clean("<p>Literal angle brackets in a plain text story about HTML.</p>", kind="text")
+    assert doc.kind == "text"
+
+
+@pytest.mark.parametrize("source,code", [
+    ("", "empty"), (b"   ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300), "binary"),
+    ("<html><body><script>var a = 1;</script></body></html>", "no_content"),
+])
+def test_bad_input_raises_cleaner_error(source, code):
+    with pytest.raises(CleanerError) as info:
+        cleaner.clean(source)
+    assert info.value.code == code
+
+
+def test_wrong_argument_types_are_usage_errors():
+    with pytest.raises(CleanerError) as info:
+        cleaner.clean(ARTICLE, kind="pdf")
+    assert info.value.code == "usage"
+    with pytest.raises(CleanerError):
+        cleaner.clean(42)
+
+
+def test_one_cleaner_is_safe_across_threads():
+    c = Cleaner()
+    inputs = [ARTICLE, PAGE, ARTICLE.encode(), PAGE.encode()] * 6
+    expected = [c.clean(x).to_dict() for x in inputs]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda x: c.clean(x).to_dict(), inputs)) == expected

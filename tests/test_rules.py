@@ -1,0 +1,68 @@
+"""Each rule on wordings of our own, across outlets and languages."""
+import pytest
+
+from cleaner import Label
+from cleaner.document import Block
+from cleaner.rules import appeal_rule, boilerplate_rule, credit_rule, first_verdict, html_rule
+
+
+@pytest.mark.parametrize("text", [
+    "Photo: AP/Reuters/JANE SMITH", "Фото: Укрінформ", "Foto: dpa", "Fot. PAP/Leszek Kowal", "(Getty Images)",
+    "© Reuters", "AFP/Getty Images", "Photograph: Anna Brook/AFP via Getty Images", "Bild: Keystone",
+    "By Jane Doe", "By Maria Lopez and Tom Hart", "Reporting by Ana Ruiz; Editing by Mark Cole",
+    "Фото: ТАСС", "Crédit photo : AFP", "Автор: Олена Петренко", "Mit Material von dpa",
+])
+def test_credit_formats(text):
+    verdict = credit_rule(text)
+    assert verdict is not None and verdict.label is Label.CREDIT, text
+
+
+@pytest.mark.parametrize("text", [
+    "By the end of the year, prices had risen by a third.",
+    "Photographers gathered at the gate before dawn to catch the first arrivals of the day at the summit.",
+    "Reuters reported that the talks had stalled over the weekend because neither side would move on the border question.",
+    "Von Berlin aus fuhr der Zug weiter nach Prag.",
+])
+def test_sentences_that_start_like_credits_are_not_credits(text):
+    assert credit_rule(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Support independent journalism today.", "Become a Patron!", "Jetzt spenden",
+    "Subscribe to our newsletter to get the morning briefing.",
+    "This newsroom depends on readers like you. Chip in what you can.",
+    "Підтримайте незалежну журналістику", "Поддержите нас", "Wesprzyj nas", "Soutenez-nous",
+    "Abonnez-vous", "Hazte socio", "Sostienici",
+])
+def test_appeals_in_many_languages(text):
+    verdict = appeal_rule(text)
+    assert verdict is not None and verdict.label is Label.APPEAL, text
+
+
+@pytest.mark.parametrize("text", [
+    "The charity said donations had doubled since the flood.",
+    "“Support independent journalism,” the banner outside the newsroom read.",
+    "Subscriptions to the paper rose by 12% last year, its publisher said.",
+])
+def test_news_about_appeals_is_not_an_appeal(text):
+    assert appeal_rule(text) is None
+
+
+@pytest.mark.parametrize("text", ["Read more:", "READ MORE: Ten towns lose their last bank", "Share this article",
+                                  "Tags: economy, energy", "Lesen Sie auch:", "Читайте також:", "Czytaj też:", "Share"])
+def test_boilerplate_lines(text):
+    verdict = boilerplate_rule(text)
+    assert verdict is not None and verdict.label is Label.BOILERPLATE
+
+
+def test_read_more_inside_a_sentence_is_not_boilerplate():
+    assert boilerplate_rule("Readers who want to read more about the case can find the ruling online, the court said.") is None
+
+
+def test_html_cues_decide_captions_and_credits():
+    caption = Block("Rescuers search the rubble on Tuesday.", cues=("html:figcaption",))
+    assert html_rule(caption).label is Label.CAPTION
+    assert html_rule(caption).why == "html:figcaption"
+    credit = Block("Photo: AFP", cues=("html:figcaption",))
+    assert html_rule(credit).label is Label.CREDIT
+    assert first_verdict(Block("A plain body sentence about the weather in spring.")) is None

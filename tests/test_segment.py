@@ -1,0 +1,23 @@
+from cleaner.segment import looks_like_headline, segment_text, text_paragraphs
+
+
+def test_single_newlines_and_blank_lines_both_separate_paragraphs():
+    assert text_paragraphs("One.\nTwo.\n\nThree.") == ["One.", "Two.", "Three."]
+
+
+def test_hard_wrapped_text_is_joined_per_blank_line_chunk():
+    text = "The council met on Monday and\nvoted to close the bridge.\n\nRepairs start in May and\nwill last a year."
+    assert text_paragraphs(text) == ["The council met on Monday and voted to close the bridge.",
+                                     "Repairs start in May and will last a year."]
+
+
+def test_headline_becomes_title():
+    title, blocks = segment_text("Storm floods coastal towns\nHeavy rain fell overnight across the region, officials said.")
+    assert title == "Storm floods coastal towns"
+    assert [b.text for b in blocks] == ["Heavy rain fell overnight across the region, officials said."]
+
+
+def test_first_sentence_is_not_a_headline():
+    assert not looks_like_headline("The mayor resigned on Friday, the city said.", ["More text follows here at length."])
+    assert not looks_like_headline("Only line", [])
+    assert looks_like_headline("Why are prices rising?", ["Economists point to energy costs and wages in a long paragraph."])
