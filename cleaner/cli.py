@@ -86,6 +86,7 @@ def train(
     data: list[Path] = typer.Argument(..., help="Labelled JSONL files or folders (format: cleaner/dataset.py)."),
     out: Path = typer.Option(..., "--out", "-o", help="Model folder to write, e.g. models/paragraphs-v2."),
     version: str = typer.Option("1", help="Version recorded in the model."),
+    page_type: list[str] = typer.Option([], "--page-type", help="Keep only documents of this corpus page type (repeat); documents without one are always kept."),
 ):
     """Train the paragraph model; prints per-label figures on the held-out split."""
     from .train import train as fit
@@ -93,7 +94,7 @@ def train(
     missing = [str(p) for p in data if not p.exists()]
     if missing:
         _fail(f"no such data: {', '.join(missing)}")
-    _, text = fit(data, out, version=version)
+    _, text = fit(data, out, version=version, page_types=page_type)
     typer.echo(text)
     typer.echo(f"model written to {out}")
 

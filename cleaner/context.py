@@ -9,21 +9,31 @@ from dataclasses import replace
 
 from .document import Label, Paragraph
 
-# A model-made body paragraph with at least this appeal probability joins an
-# appeal block that surrounds it.
+# A model-made body or boilerplate paragraph with at least this appeal probability
+# joins an appeal block that surrounds it.
 RUN_APPEAL_MIN = 0.15
+# Just before an appeal block, a model-made boilerplate line joins it from this
+# appeal probability ("Thank you for reading to the end."), a body paragraph only
+# from the higher one: the article's last paragraph also sits there.
+LEAD_APPEAL_MIN = 0.25
+LEAD_BODY_APPEAL_MIN = 0.45
 # Below this score a model-made appeal between two body paragraphs is body.
 LONE_APPEAL_MAX = 0.9
 
 
-def _candidate(p: Paragraph, appeal_prob: float) -> bool:
-    return p.why == "model" and p.label is Label.BODY and appeal_prob >= RUN_APPEAL_MIN
+def _candidate(p: Paragraph, appeal_prob: float, floor: float) -> bool:
+    return p.why == "model" and p.label in (Label.BODY, Label.BOILERPLATE) and appeal_prob >= floor
 
 
-def _grow_appeal_runs(out: list[Paragraph], appeal_probs: list[float]) -> None:
+def _to_appeal(p: Paragraph, prob: float, why: str) -> Paragraph:
+    return replace(p, label=Label.APPEAL, score=max(prob, 0.5), why=why, first_label=p.label)
+
+
+def _grow_appeal_runs(out: list[Paragraph], probs: list[float]) -> None:
     """Candidates bounded by an appeal before and an appeal (or the end) after become appeals.
 
-    Boilerplate lines between them ("Share", "Read more:") neither break nor join a run.
+    Boilerplate lines made by rules ("Share", "Read more:") neither break nor join a run;
+    the model's boilerplate lines do not break one either.
     """
     i, n = 0, len(out)
     while i < n:
@@ -31,15 +41,29 @@ def _grow_appeal_runs(out: list[Paragraph], appeal_probs: list[float]) -> None:
             i += 1
             continue
         j, run = i + 1, []
-        while j < n and (out[j].label is Label.BOILERPLATE or _candidate(out[j], appeal_probs[j])):
-            if out[j].label is Label.BODY:
+        while j < n and out[j].label is Label.BOILERPLATE or j < n and _candidate(out[j], probs[j], RUN_APPEAL_MIN):
+            if out[j].why == "model":
                 run.append(j)
             j += 1
-        if run and (j == n or out[j].label is Label.APPEAL):
-            for k in run:
-                out[k] = replace(out[k], label=Label.APPEAL, score=max(appeal_probs[k], 0.5),
-                                 why="context:appeal-run", first_label=out[k].label)
-        i = j
+        closed = j < n and out[j].label is Label.APPEAL
+        for k in run:
+            # A body candidate joins a run that reaches the end; a model-made boilerplate
+            # line ("Thank you for reading") only one closed by another appeal.
+            if closed or out[k].label is Label.BODY and j == n:
+                out[k] = _to_appeal(out[k], probs[k], "context:appeal-run")
+        i = max(j, i + 1)
+
+
+def _grow_appeal_leads(out: list[Paragraph], probs: list[float]) -> None:
+    """Candidates right before the first paragraph of an appeal block join it."""
+    for i in range(1, len(out)):
+        if out[i].label is not Label.APPEAL or out[i - 1].label is Label.APPEAL:
+            continue
+        j = i - 1
+        while j >= 0 and _candidate(out[j], probs[j], LEAD_APPEAL_MIN if out[j].label is Label.BOILERPLATE
+                                    else LEAD_BODY_APPEAL_MIN):
+            out[j] = _to_appeal(out[j], probs[j], "context:appeal-lead")
+            j -= 1
 
 
 def _neighbour(paras: list[Paragraph], i: int, step: int) -> Paragraph | None:
@@ -66,4 +90,5 @@ def revise(paras: list[Paragraph], appeal_probs: list[float]) -> list[Paragraph]
     out = list(paras)
     _drop_lone_appeals(out)
     _grow_appeal_runs(out, appeal_probs)
+    _grow_appeal_leads(out, appeal_probs)
     return out

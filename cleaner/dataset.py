@@ -7,6 +7,10 @@ One JSON object a line, one document each:
                     {"text": "...", "label": "caption", "tag": "figure", "cues": ["html:figcaption"]},
                     {"text": "...", "label": null}]}
 
+Weak-labelled paragraphs also carry `in_gold` (true, false or null: inside the
+page's ground-truth main text or not); their label is then recomputed on
+reading, so a rule change never leaves stale weak labels behind.
+
 `label` null marks a paragraph whose role is unknown: it is context for its
 neighbours but neither trains nor scores. `group` (or `outlet`, or `id`) is
 what the split keys on, so one site's template never sits on both sides.
@@ -34,6 +38,8 @@ class LabelledDoc:
     labels: tuple[Label | None, ...]
     lang: str | None = None
     kinds: tuple[str | None, ...] = ()
+    doc_kind: str | None = None  # "negative": news about appeals, all body
+    page_type: str | None = None  # from the corpus, where it says (wcxb: article, forum, product ...)
 
 
 def is_eval(group: str) -> bool:
@@ -41,16 +47,25 @@ def is_eval(group: str) -> bool:
     return zlib.crc32(group.encode("utf-8")) % EVAL_BUCKETS == 0
 
 
+def _label(para: dict, block: Block) -> Label | None:
+    """The paragraph's label; weak labels (with `in_gold`) are recomputed with today's rules."""
+    if "in_gold" in para:
+        from .weaklabel import label_block
+        return label_block(block, para["in_gold"])
+    return Label(para["label"]) if para.get("label") else None
+
+
 def _doc(row: dict, source: str) -> LabelledDoc:
     paras = [p for p in row["paragraphs"] if p.get("text", "").strip()]
     blocks = tuple(Block(text=" ".join(p["text"].split()), tag=p.get("tag", "line"),
                          cues=tuple(p.get("cues", ())), link_density=float(p.get("link_density", 0.0)),
                          in_main=bool(p.get("in_main", True))) for p in paras)
-    labels = tuple(Label(p["label"]) if p.get("label") else None for p in paras)
+    labels = tuple(_label(p, b) for p, b in zip(paras, blocks))
     group = str(row.get("group") or row.get("outlet") or row["id"])
     return LabelledDoc(id=str(row["id"]), group=f"{row.get('source', source)}:{group}",
                        source=row.get("source", source), blocks=blocks, labels=labels,
-                       lang=row.get("lang"), kinds=tuple(p.get("kind") for p in paras))
+                       lang=row.get("lang"), kinds=tuple(p.get("kind") for p in paras),
+                       doc_kind=row.get("kind"), page_type=row.get("page_type"))
 
 
 def read_docs(path: str | Path) -> Iterator[LabelledDoc]:

@@ -21,7 +21,9 @@ from .document import Label
 from .errors import CleanerError
 
 DEFAULT_MODEL = "paragraphs-v1"
-BODY_MIN = 0.35
+# The model's label is body from this body probability up: losing a body
+# sentence costs more than keeping a stray line (figures in MODEL_CARD.md).
+BODY_MIN = 0.15
 
 
 def models_dir() -> Path:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 from .context import revise
 from .decode import decode
@@ -18,6 +19,8 @@ from .segment import index_page, normalise, segment_html, segment_text
 _HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|span|h[1-6])\b", re.I | re.S)
 _ANY_TAG = re.compile(r"</?(?:p|div|br|span|a|article|body|html)\b[^>]*>", re.I)
 MAX_BYTES = 20_000_000
+# A model label other than body needs at least this probability (see Cleaner._model_label).
+LABEL_MIN = {Label.CAPTION: 0.9}
 # The headline repeated in the extracted text is looked for in this many first blocks.
 TITLE_WINDOW = 5
 
@@ -120,18 +123,34 @@ class Cleaner:
             if verdict is not None:
                 p = Paragraph(block.text, verdict.label, verdict.score, verdict.why, verdict.label, block.tag)
             else:
-                best = self._model_label(row, body_col)
-                p = Paragraph(block.text, labels[best], float(row[best]), "model", labels[best], block.tag)
+                best, score = self._model_label(row, body_col, block.tag)
+                p = Paragraph(block.text, labels[best], score, "model", labels[best], block.tag)
             paragraphs.append(p)
         return revise(paragraphs, [float(r[appeal_col]) for r in probs])       # 7
 
-    def _model_label(self, row, body_col: int) -> int:
-        """Body wins from `body_min` up: losing a body sentence costs more than keeping a stray line."""
+    def _model_label(self, row, body_col: int, tag: str) -> tuple[int, float]:
+        """The model's (label column, probability); body wins from `body_min` up, since
+        losing a body sentence costs more than keeping a stray line.
+
+        Another label needs its own minimum too: a caption reads like a short body
+        paragraph, so the model must be sure before taking one out; and in plain text,
+        where no markup backs it, only the inline-credit rule finds captions, so the
+        model's caption probability counts for body there.
+        """
+        row = row.copy()
+        if tag == "line":
+            caption = self.model.labels.index(Label.CAPTION)
+            row[body_col] += row[caption]
+            row[caption] = 0.0
         if row[body_col] >= self.model.body_min:
-            return body_col
-        others = row.copy()
-        others[body_col] = -1.0
-        return int(others.argmax())
+            return body_col, float(row[body_col])
+        # The likeliest label that is sure enough; a label that is not drops out.
+        for best in np.argsort(-row):
+            if best == body_col or row[best] <= row[body_col]:
+                break
+            if row[best] >= LABEL_MIN.get(self.model.labels[best], 0.0):
+                return int(best), float(row[best])
+        return body_col, float(row[body_col])
 
     def _assemble(self, paragraphs: list[Paragraph], title, metadata, kind) -> Document:   # 8
         def items(label: Label, kind_of=None):

@@ -15,11 +15,14 @@ MAX_CREDIT_WORDS = 16
 MAX_BYLINE_WORDS = 12
 MAX_BOILERPLATE_WORDS = 25
 MAX_CAPTION_WORDS = 80
+MAX_NOTICE_WORDS = 80
+MIN_INLINE_CAPTION_WORDS = 4
 # Quoted speech can contain a plea ("'Donate now,' she urged") and stays body.
 # Speech is three or more words between quote marks, or a quote closed after
 # punctuation; a short name in quotes («Free Shore») is not speech.
 _QUOTES = re.compile(r"[\"“„«‚‘]\s*(?:[^\"“”„«»‚‘’\s]+\s+){2,}[^\"“”„«»‚‘’]*?[\"”“»’‘]|[,.!?…][\"”“»’]")
 _RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa|всі права|все права", re.I)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:|by\b))", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 
 
@@ -61,7 +64,7 @@ def credit_rule(text: str) -> Verdict | None:
     if lex.credit_prefix.search(text):
         return Verdict(Label.CREDIT, 0.97, "rule:credit-prefix")
     stripped = text.strip("()[] .")
-    if stripped.startswith(("©", "(c)", "Copyright")):
+    if _COPYRIGHT.match(stripped):
         if _RIGHTS.search(text):
             return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
         return Verdict(Label.CREDIT, 0.93, "rule:credit-copyright")
@@ -74,6 +77,16 @@ def credit_rule(text: str) -> Verdict | None:
     m = lex.credit_byline.match(text)
     if m and len(words) <= MAX_BYLINE_WORDS and _names_only(text[m.end():]):
         return Verdict(Label.CREDIT, 0.9, "rule:byline")
+    return None
+
+
+def caption_rule(text: str) -> Verdict | None:
+    """A short description that ends with its photo credit is a caption, credit included."""
+    words = _words(text)
+    if MIN_INLINE_CAPTION_WORDS <= len(words) <= MAX_CAPTION_WORDS and not is_quoted(text):
+        m = lexicons().inline_credit.search(text)
+        if m and len(text[:m.start()].split()) >= MIN_INLINE_CAPTION_WORDS:
+            return Verdict(Label.CAPTION, 0.9, "rule:caption-credit")
     return None
 
 
@@ -93,6 +106,8 @@ def boilerplate_rule(text: str) -> Verdict | None:
         return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-exact")
     if len(words) <= MAX_BOILERPLATE_WORDS and lex.boilerplate_opening.search(text):
         return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-lexicon")
+    if len(words) <= MAX_NOTICE_WORDS and lex.cookie.search(text):
+        return Verdict(Label.BOILERPLATE, 0.93, "rule:cookie-notice")
     return None
 
 
@@ -107,12 +122,15 @@ def html_rule(block: Block) -> Verdict | None:
         return Verdict(Label.CAPTION, 0.95, "html:figcaption" if "html:figcaption" in cues else "html:caption-class")
     if "html:credit-class" in cues and words <= MAX_CREDIT_WORDS:
         return Verdict(Label.CREDIT, 0.93, "html:credit-class")
-    if "html:appeal-class" in cues and lexicons().appeal_topic.search(block.text) and not is_quoted(block.text):
+    # Inside a donate or newsletter box: an appeal if it says so, or if the extractor
+    # left it out of the text anyway (the box's heading, its small print).
+    if "html:appeal-class" in cues and (not block.in_main or lexicons().appeal_topic.search(block.text)) \
+            and not is_quoted(block.text):
         return Verdict(Label.APPEAL, 0.93, "html:appeal-class")
     return None
 
 
 def first_verdict(block: Block) -> Verdict | None:
     """The first rule that fires, in order of how rarely each is wrong."""
-    return (html_rule(block) or credit_rule(block.text) or appeal_rule(block.text)
-            or boilerplate_rule(block.text))
+    return (html_rule(block) or credit_rule(block.text) or caption_rule(block.text)
+            or appeal_rule(block.text) or boilerplate_rule(block.text))

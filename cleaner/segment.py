@@ -76,9 +76,9 @@ _TOKEN_SPLIT = re.compile(r"[\s_\-:]+")
 # Class and id fragments that name a page element's role. Fragments, since
 # CMSs glue them into tokens such as "wp-caption-text" or "donateBox".
 CLASS_CUES = {
-    "caption": re.compile(r"caption|legend|bildunterschrift|didascalia|pie-?de-?foto|podpis|подпис|imagetext|image-text|photo-?text|img-?desc|media-?desc", re.I),
+    "caption": re.compile(r"caption|legend|bildunterschrift|didascalia|pie-?de-?foto|podpis|подпис|imagetext|image-text|photo-?text|(?:img|image|photo|pic|media)-?desc", re.I),
     "credit": re.compile(r"credit|copyright|photographer|fotograf|bildnachweis|bildquelle|image-?source|photo-?source|byline|author", re.I),
-    "appeal": re.compile(r"donat|newsletter|subscri|paywall|member|patreon|support-?us|supportus|signup|sign-?up|spende|abonn|premium|call-?to-?action|\bcta\b|app-?promo|promo-?app|steady|piano|tipeee|patronite|підтрим|donorbox", re.I),
+    "appeal": re.compile(r"donat|newsletter|subscri|paywall|membership|become-?a-?member|patreon|support-?us|supportus|signup|sign-?up|spende|abonn|call-?to-?action|\bcta\b|app-?promo|promo-?app|steady|tipeee|patronite|підтрим|donorbox", re.I),
     "boilerplate": re.compile(r"share|sharing|social|related|recommend|\btags?\b|taglist|breadcrumb|comment|cookie|consent|gdpr|\bnav|menu|footer|sidebar|widget|advert|\bads?\b|sponsor|teaser|read-?more|more-?stories|outbrain|taboola|author-?bio|\bpromo", re.I),
 }
 _ROLE_TAGS = {"figcaption": "caption", "figure": "figure", "aside": "boilerplate", "nav": "boilerplate", "footer": "boilerplate"}
@@ -115,19 +115,42 @@ def index_page(tree) -> PageIndex:
     return index
 
 
-def element_cues(el) -> tuple[str, ...]:
-    """Role hints from an element and its near ancestors: tags first, then class and id names."""
+_MEDIA = ("img", "picture", "video", "iframe", "figure", "svg")
+
+
+def _near_image(el) -> bool:
+    """An image in the element, or beside it under its parent or grandparent."""
+    scope, depth = el, 0
+    while scope is not None and depth < 3:
+        if scope.tag in _MEDIA or next(scope.iter(*_MEDIA), None) is not None:
+            return True
+        scope, depth = scope.getparent(), depth + 1
+    return False
+
+
+def element_cues(el, stop=None) -> tuple[str, ...]:
+    """Role hints from an element and its near ancestors: tags first, then class and id names.
+
+    The walk ends below `stop`, the container of all the extracted text: what lies
+    above it is shared by every paragraph and tells them nothing apart.
+    """
     cues: list[str] = []
+
+    def add(cue: str) -> None:
+        if cue not in cues:
+            cues.append(cue)
+
     depth = 0
-    while el is not None and depth <= MAX_CUE_DEPTH and el.tag not in ("body", "html", "article", "main"):
+    while el is not None and el is not stop and depth <= MAX_CUE_DEPTH and el.tag not in ("body", "html", "article", "main"):
         role = _ROLE_TAGS.get(el.tag)
-        if role and f"html:{role}" not in cues:
-            cues.append(f"html:{'figcaption' if el.tag == 'figcaption' else role + '-tag'}")
+        if role:
+            add("html:figcaption" if el.tag == "figcaption" else f"html:{role}-tag")
         names = f"{el.get('class', '')} {el.get('id', '')}"
         if names.strip():
-            for role, pattern in CLASS_CUES.items():
-                if pattern.search(names) and f"html:{role}-class" not in cues:
-                    cues.append(f"html:{role}-class")
+            for name, pattern in CLASS_CUES.items():
+                if pattern.search(names):
+                    # Shops and forms call many things "caption"; an image's caption sits by an image.
+                    add("html:caption-word" if name == "caption" and not _near_image(el) else f"html:{name}-class")
         el = el.getparent()
         depth += 1
     return tuple(cues)
@@ -196,10 +219,9 @@ MAX_DROPPED_WORDS = 120
 REGION_CLIMB = 4
 
 
-def _article_region(matched: list):
-    """The element that holds the extracted text, widened to its <article> or <main> if
-    one is near, since headers, bylines and lead images sit beside the text container."""
-    region = _common_ancestor(matched)
+def _article_region(region):
+    """The container of the extracted text, widened to its <article> or <main> if one
+    is near, since headers, bylines and lead images sit beside the text container."""
     if region is None or region.tag in ("body", "html"):
         return None
     for depth, ancestor in enumerate(region.iterancestors()):
@@ -213,14 +235,16 @@ def _article_region(matched: list):
 
 def _dropped_role(el, text: str) -> str | None:
     """Why a text the extractor left out still matters: caption, credit or appeal."""
-    from .rules import credit_rule  # rules import this module's siblings, not this one
+    from .rules import appeal_rule, credit_rule  # imported here: rules sit on a floor above
 
     names = f"{el.get('class', '')} {el.get('id', '')}"
-    if el.tag == "figcaption" or CLASS_CUES["caption"].search(names):
+    if el.tag == "figcaption" or CLASS_CUES["caption"].search(names) and _near_image(el):
         return "caption"
     verdict = credit_rule(text)
     if verdict is not None and verdict.label.value == "credit":
         return "credit"
+    if appeal_rule(text) is not None:
+        return "appeal"
     if CLASS_CUES["credit"].search(names) and len(text.split()) <= 16:
         return "credit"
     for ancestor in [el, *el.iterancestors()][:MAX_CUE_DEPTH]:
@@ -247,8 +271,8 @@ def _dropped_texts(region, index: PageIndex, seen: set[str]) -> list[tuple[int, 
             continue
         taken.add(id(el))
         seen.add(text)
-        cues = element_cues(el)
-        if role == "caption" and "html:figcaption" not in cues:
+        cues = element_cues(el, region)
+        if role == "caption" and not {"html:figcaption", "html:caption-class"} & set(cues):
             cues = (*cues, "html:caption-class")
         found.append((index.order[el], text, cues))
     return found
@@ -258,22 +282,25 @@ def segment_html(tree, body, index: PageIndex) -> list[Block]:
     """Blocks from trafilatura's extracted body, with cues from the original page."""
     lines = _extracted_lines(body) if body is not None else []
     seen = {text for _, text, _ in lines}
-    placed: list[tuple[float, Block]] = []
-    matched = []
-    last = -1.0
-    for tag, text, density in lines:
+    # The extractor's order is the reading order; page positions only place the
+    # dropped captions and credits between them, so a repeated text never reorders the body.
+    elements, last = [], -1
+    for _, text, _ in lines:
         el = index.by_text.get(text)
-        cues = element_cues(el) if el is not None else ()
-        # The extractor's order is the reading order; page positions only place
-        # the figure texts between them, so a repeated text never reorders the body.
         if el is not None and index.order[el] > last:
-            matched.append(el)
-            pos = float(index.order[el])
+            last = index.order[el]
+            elements.append(el)
         else:
-            pos = last + 1e-3
-        last = pos
+            elements.append(None)
+    matched = [el for el in elements if el is not None]
+    container = _common_ancestor(matched)
+    placed: list[tuple[float, Block]] = []
+    pos = -1.0
+    for (tag, text, density), el in zip(lines, elements):
+        pos = float(index.order[el]) if el is not None else pos + 1e-3
+        cues = element_cues(el, container) if el is not None else ()
         placed.append((pos, Block(text=text, tag=tag, cues=cues, link_density=density)))
-    region = _article_region(matched)
+    region = _article_region(container)
     if region is not None:
         for pos, text, cues in _dropped_texts(region, index, seen):
             placed.append((float(pos), Block(text=text, tag="figure", cues=cues, in_main=False)))

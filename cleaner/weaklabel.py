@@ -10,6 +10,9 @@ labelled from the set's ground truth:
   page cues and rules. A caption, credit or appeal rule wins over the gold
   text too, since some annotators kept credits and pleas as main content.
 
+Each paragraph also keeps `in_gold` (true, false or null), so that reading the
+data again relabels it with the rules of the day (see dataset.py).
+
 The corpora stay beside the project: the output goes where `--out` says
 (keep it outside the repository), never into fixtures/.
 """
@@ -128,7 +131,8 @@ def label_page(args: tuple[str, dict, dict | None]) -> dict | None:
         else:
             in_gold = None
         label = label_block(block, in_gold)
-        paragraphs.append({"text": block.text, "label": label.value if label else None, "tag": block.tag,
+        paragraphs.append({"text": block.text, "label": label.value if label else None, "in_gold": in_gold,
+                           "tag": block.tag,
                            "cues": list(block.cues), "link_density": round(block.link_density, 3),
                            "in_main": block.in_main})
     site = urlparse(row.get("url") or "").hostname or row["id"]

@@ -34,6 +34,8 @@ class Lexicons:
     agencies: frozenset[str]
     boilerplate_opening: re.Pattern
     boilerplate_exact: frozenset[str]
+    cookie: re.Pattern
+    inline_credit: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +49,7 @@ def lexicons() -> Lexicons:
         appeal_button=_any(appeal["buttons"], r"^\W*(?:{})\W*$"),
         appeal_kinds=tuple((k, re.compile(v, re.I)) for k, v in appeal["kinds"].items()),
         credit_prefix=_any(credit["prefixes"],
-                           r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|(?<=\.)\s*)(?=\S)"),
+                           r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
         credit_byline=_any(credit["bylines"], r"^(?:{})\s*:?\s+(?=\S)"),
         credit_reporting=_any(credit["reporting"], r"^\W*(?:{})"),
         # Agencies are case-sensitive: "AP", "PA" and "Forum" are also words.
@@ -55,4 +57,7 @@ def lexicons() -> Lexicons:
         agencies=frozenset(a.casefold() for a in agencies),
         boilerplate_opening=_any(boiler["openings"], r"^\W*(?:{})"),
         boilerplate_exact=frozenset(boiler["exact"]),
+        cookie=_any(boiler["cookie"]),
+        # A caption that ends with its own credit: "... on Tuesday. Photo: AFP".
+        inline_credit=_any(credit["prefixes"], r"[.!?…)]\s+[(\[]?(?:{})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ])))\s*\S[^.!?]{{0,80}}$"),
     )

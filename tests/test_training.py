@@ -1,0 +1,64 @@
+import json
+
+import numpy as np
+
+from cleaner import Label
+from cleaner.dataset import is_eval, read_docs, write_docs
+from cleaner.document import Block
+from cleaner.features import document_features
+from cleaner.rules import first_verdict
+from cleaner.model import Model
+from cleaner.train import fit, train
+
+from .conftest import FIXTURES
+
+
+def test_split_is_by_group_and_stable():
+    docs = list(read_docs(FIXTURES / "labelled"))
+    by_group = {}
+    for d in docs:
+        by_group.setdefault(d.group, set()).add(is_eval(d.group))
+    assert all(len(sides) == 1 for sides in by_group.values())  # a group never straddles the split
+    assert 0.1 < sum(is_eval(g) for g in by_group) / len(by_group) < 0.4
+    assert is_eval("labelled:Harbor Ledger") == is_eval("labelled:Harbor Ledger")
+
+
+def test_null_labels_are_context_only(tmp_path):
+    rows = [{"id": "x-1", "group": "g", "paragraphs": [
+        {"text": "Menu", "label": None}, {"text": "The river rose overnight.", "label": "body"}]}]
+    write_docs(rows, tmp_path / "d.jsonl.gz")
+    (doc,) = read_docs(tmp_path / "d.jsonl.gz")
+    assert doc.labels == (None, Label.BODY) and doc.group.endswith(":g")
+
+
+def test_weak_labels_are_recomputed_from_gold(tmp_path):
+    rows = [{"id": "w-1", "group": "site", "source": "wcxb", "paragraphs": [
+        {"text": "The council met on Monday to discuss the budget.", "label": "boilerplate", "in_gold": True},
+        {"text": "Photo: AFP", "label": "body", "in_gold": True},
+        {"text": "Sign in", "label": "body", "in_gold": False}]}]
+    write_docs(rows, tmp_path / "w.jsonl")
+    (doc,) = read_docs(tmp_path / "w.jsonl")
+    assert doc.labels == (Label.BODY, Label.CREDIT, Label.BOILERPLATE)
+
+
+def test_fit_is_reproducible_and_learns():
+    docs = list(read_docs(FIXTURES / "labelled" / "en.jsonl"))
+    a = fit(docs, name="t", version="1")
+    b = fit(docs, name="t", version="1")
+    assert a.vocabulary == b.vocabulary and np.array_equal(a.coef_t, b.coef_t)
+    # Wordings no rule knows: the model must tell the plea from the report by itself.
+    blocks = [Block("Engineers raised the river barriers on Sunday as the water rose for a third day, officials said."),
+              Block("Every month, thousands of readers give a small amount so that our newsroom can keep reporting for you.")]
+    assert [first_verdict(x) for x in blocks] == [None, None]
+    news, plea = a.predict_proba(document_features(blocks, [None, None]))
+    appeal = a.labels.index(Label.APPEAL)
+    assert news[a.labels.index(Label.BODY)] > 0.9
+    assert plea[appeal] > 10 * news[appeal]
+
+
+def test_train_writes_a_model_with_held_out_figures(tmp_path):
+    model, report = train([FIXTURES / "labelled" / "en.jsonl", FIXTURES / "labelled" / "de.jsonl"], tmp_path / "m")
+    info = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert info["heldout"]["body"]["support"] > 0 and info["train_groups"]
+    assert "body words kept" in report
+    assert Model.load(tmp_path / "m").vocabulary == model.vocabulary
