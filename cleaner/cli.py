@@ -104,6 +104,7 @@ def evaluate(
     data: list[Path] = typer.Argument(..., help="Labelled JSONL files or folders."),
     model: Optional[str] = ModelOpt,
     all_docs: bool = typer.Option(False, "--all", help="Score every document, not only the held-out split."),
+    page_type: list[str] = typer.Option([], "--page-type", help="Keep only documents of this corpus page type (repeat)."),
 ):
     """Per-label precision, recall, F1 and a confusion matrix over labelled paragraphs."""
     from .dataset import is_eval, read_docs
@@ -112,7 +113,8 @@ def evaluate(
     missing = [str(p) for p in data if not p.exists()]
     if missing:
         _fail(f"no such data: {', '.join(missing)}")
-    docs = [d for p in data for d in read_docs(p) if all_docs or is_eval(d.group)]
+    docs = [d for p in data for d in read_docs(p) if (all_docs or is_eval(d.group))
+            and (not page_type or d.page_type in (None, *page_type))]
     cleaner = _cleaner(model)
     typer.echo(report(confusion(cleaner, docs)))
     typer.echo(f"\nbody words kept: {body_words_kept(cleaner, docs):.4f}  (documents: {len(docs)})")
