@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .document import Label, Paragraph
+from .features import addresses_reader
+from .rules import is_quoted
 
 # A model-made body or boilerplate paragraph with at least this appeal probability
 # joins an appeal block that surrounds it.
@@ -66,6 +68,33 @@ def _grow_appeal_leads(out: list[Paragraph], probs: list[float]) -> None:
             j -= 1
 
 
+def _end_marker(p: Paragraph) -> bool:
+    """A bare widget heading left by a copy-paste ("Read more:"), its links gone."""
+    return p.label is Label.BOILERPLATE and p.why != "model" and len(p.text.split()) <= 4
+
+
+def _appeal_tail(out: list[Paragraph], probs: list[float]) -> None:
+    """After the last bare end marker, a tail that ends in an appeal is the outlet
+    talking to its readers: its model-made paragraphs that address the reader
+    ("you", "we", "our") and quote no one join the appeal.
+    """
+    if not out or out[-1].label is not Label.APPEAL:
+        return
+    marks = [i for i, p in enumerate(out) if _end_marker(p)]
+    if not marks:
+        return
+    tail = range(marks[-1] + 1, len(out))
+    if any(out[k].label is Label.BODY and not _pleads(out[k]) for k in tail):
+        return
+    for k in tail:
+        if not out[k].why.startswith("rule:") and out[k].label is not Label.APPEAL:
+            out[k] = _to_appeal(out[k], probs[k], "context:appeal-tail")
+
+
+def _pleads(p: Paragraph) -> bool:
+    return not p.why.startswith("rule:") and addresses_reader(p.text) and not is_quoted(p.text)
+
+
 def _neighbour(paras: list[Paragraph], i: int, step: int) -> Paragraph | None:
     """The nearest paragraph in direction `step` that is not a boilerplate line."""
     j = i + step
@@ -91,4 +120,5 @@ def revise(paras: list[Paragraph], appeal_probs: list[float]) -> list[Paragraph]
     _drop_lone_appeals(out)
     _grow_appeal_runs(out, appeal_probs)
     _grow_appeal_leads(out, appeal_probs)
+    _appeal_tail(out, appeal_probs)
     return out

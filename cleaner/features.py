@@ -27,6 +27,11 @@ _WE = re.compile(r"\b(we|our|us|wir|uns|unser|unsere|nous|notre|nos|nosotros|nue
 _REPORTED = re.compile(r"\b(said|says|told|according to|announced|reported|sagte|sagt|erklärte|teilte|laut|berichtete|a déclaré|a indiqué|selon|a annoncé|dijo|afirmó|según|explicó|ha detto|ha spiegato|secondo|ha annunciato|powiedział|powiedziała|według|poinformował|сказал|сказала|заявил|заявила|сообщил|по словам|по данным|сказав|сказала|заявив|повідомив|за словами|за даними)\b", re.I)
 
 
+def addresses_reader(text: str) -> bool:
+    """The text says "you" or "we"/"our": an outlet talking to its readers, or a quote."""
+    return bool(_YOU.search(text) or _WE.search(text))
+
+
 def _bucket(n: int, edges: Sequence[int]) -> str:
     for edge in edges:
         if n <= edge:
@@ -44,6 +49,9 @@ def block_cues(block: Block, verdict: Verdict | None) -> dict[str, float]:
         cues["lex:appeal"] = 1.0
     if lex.appeal_topic.search(text):
         cues["lex:appeal-topic"] = 1.0
+    soft = sum(1 for _ in lex.appeal_cue.finditer(text))
+    if soft:
+        cues["lex:appeal-cue"] = min(soft, 3) / 3
     if lex.agency.search(text):
         cues["lex:agency"] = 1.0
     if verdict is not None:

@@ -29,3 +29,29 @@ def test_lone_model_appeal_between_body_is_body():
 def test_rule_decisions_are_never_revised():
     paras = [P(Label.BODY, score=0.9), P(Label.APPEAL, "rule:appeal-lexicon", 0.96), P(Label.BODY, score=0.9)]
     assert revise(paras, [0.0, 0.96, 0.0])[1].label is Label.APPEAL
+
+
+def test_appeal_lead_takes_a_boilerplate_line_not_a_plain_body_paragraph():
+    paras = [P(Label.BODY, score=0.9), P(Label.BOILERPLATE, score=0.6), P(Label.APPEAL, "rule:appeal-lexicon", 0.96)]
+    out = revise(paras, [0.05, 0.3, 0.96])
+    assert out[1].label is Label.APPEAL and out[1].why == "context:appeal-lead"
+    assert out[0].label is Label.BODY
+
+
+def test_tail_after_a_bare_end_marker_that_ends_in_an_appeal_joins_it():
+    paras = [P(Label.BODY, score=0.99, text="The council will vote on the plan in May, officials said."),
+             P(Label.BOILERPLATE, "rule:boilerplate-lexicon", 0.95, text="Read more:"),
+             P(Label.BODY, score=0.8, text="We are four reporters, and we have never charged you to read the news."),
+             P(Label.APPEAL, "rule:appeal-button", 0.95, text="Back the Gazette today!")]
+    out = revise(paras, [0.0, 0.0, 0.05, 0.9])
+    assert [p.label for p in out] == [Label.BODY, Label.BOILERPLATE, Label.APPEAL, Label.APPEAL]
+    assert out[2].why == "context:appeal-tail"
+
+
+def test_tail_with_reported_news_in_it_is_left_alone():
+    paras = [P(Label.BOILERPLATE, "rule:boilerplate-lexicon", 0.95, text="Read more:"),
+             P(Label.BODY, score=0.9, text="The mayor resigned on Friday after a vote of no confidence."),
+             P(Label.BODY, score=0.8, text="We are four reporters, and we have never charged you to read the news."),
+             P(Label.APPEAL, "rule:appeal-button", 0.95, text="Back the Gazette today!")]
+    out = revise(paras, [0.0, 0.0, 0.05, 0.9])
+    assert out[1].label is Label.BODY and out[2].label is Label.BODY

@@ -60,8 +60,13 @@ def test_to_dict_holds_every_field():
 
 def test_kind_overrides_sniffing():
     assert sniff_kind(PAGE) == "html" and sniff_kind(ARTICLE) == "text"
-    doc = cleaner.clean("<p>Literal angle brackets in a plain text story about HTML.</p>", kind="text")
-    assert doc.kind == "text"
+    story = ("The court heard that the defendant typed <script> tags into the council's feedback form, "
+             "which then showed them to every visitor for three days.\n"
+             "He was fined 400 euros and ordered to pay costs, the court said.")
+    assert sniff_kind("<p>" + story + "</p>") == "html"
+    doc = cleaner.clean("<p>" + story + "</p>", kind="text")
+    assert doc.kind == "text" and "</p>" in doc.text  # taken as text: the tags stay characters
+    assert "<script> tags" in cleaner.clean(story, kind="text").text
 
 
 @pytest.mark.parametrize("source,code", [

@@ -26,6 +26,7 @@ class Lexicons:
     appeal_strong: re.Pattern
     appeal_topic: re.Pattern
     appeal_button: re.Pattern
+    appeal_cue: re.Pattern
     appeal_kinds: tuple[tuple[str, re.Pattern], ...]
     credit_prefix: re.Pattern
     credit_byline: re.Pattern
@@ -47,6 +48,7 @@ def lexicons() -> Lexicons:
         appeal_strong=_any(strong),
         appeal_topic=_any(appeal["topic"]),
         appeal_button=_any(appeal["buttons"], r"^\W*(?:{})\W*$"),
+        appeal_cue=_any(appeal["cues"]),
         appeal_kinds=tuple((k, re.compile(v, re.I)) for k, v in appeal["kinds"].items()),
         credit_prefix=_any(credit["prefixes"],
                            r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
