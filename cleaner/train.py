@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from .dataset import LabelledDoc, is_eval, read_docs
-from .document import LABELS, Label
+from .document import LABELS
 from .evaluate import body_words_kept, confusion, report, scores
 from .features import document_features
 from .model import BODY_MIN, Model
