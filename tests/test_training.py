@@ -62,3 +62,36 @@ def test_train_writes_a_model_with_held_out_figures(tmp_path):
     assert info["heldout"]["body"]["support"] > 0 and info["train_groups"]
     assert "body words kept" in report
     assert Model.load(tmp_path / "m").vocabulary == model.vocabulary
+
+
+def test_weak_label_reads_a_corpus_and_labels_from_its_ground_truth(tmp_path):
+    import gzip
+
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    body = ["The regional council approved the new ferry timetable on Tuesday after a long debate about winter sailings.",
+            "Islanders had asked for an earlier morning boat so that pupils could reach the mainland school on time."]
+    page = ("<html><head><title>Ferry timetable approved</title></head><body><article><h1>Ferry timetable approved</h1>"
+            + "".join(f"<p>{p}</p>" for p in body)
+            + "<p>Photo: Reuters/Anna Holm</p><p>Sign up for our morning newsletter to get the news first.</p>"
+            + "</article></body></html>")
+    root = tmp_path / "corpora"
+    (root / "wcxb/dev/html").mkdir(parents=True)
+    (root / "wcxb/dev/ground-truth").mkdir(parents=True)
+    (root / "wcxb/dev/html/0001.html.gz").write_bytes(gzip.compress(page.encode()))
+    gold = {"ground_truth": {"main_content": "\n\n".join(body)}, "_internal": {"page_type": {"primary": "article"}}}
+    (root / "wcxb/dev/ground-truth/0001.json").write_text(json.dumps(gold))
+    row = {"set": "wcxb", "id": "0001", "html": "wcxb/dev/html/0001.html.gz",
+           "gold": "wcxb/dev/ground-truth/0001.json", "url": "https://ferry.example/news/1"}
+    (root / "manifest.jsonl").write_text(json.dumps(row) + "\n")
+    out = tmp_path / "weak.jsonl.gz"
+    result = CliRunner().invoke(app, ["weak-label", "--corpora", str(root), "--set", "wcxb", "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    (doc,) = read_docs(out)
+    got = dict(zip((b.text for b in doc.blocks), doc.labels))
+    assert [got[p] for p in body] == [Label.BODY, Label.BODY]
+    assert got["Photo: Reuters/Anna Holm"] is Label.CREDIT
+    assert got["Sign up for our morning newsletter to get the news first."] is Label.APPEAL
+    assert doc.group.endswith("ferry.example") and doc.page_type == "article"
