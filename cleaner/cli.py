@@ -1,6 +1,7 @@
 """The `cleaner` command: thin wrappers that parse options and call the library."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -33,25 +34,39 @@ def run(
     in_dir: Path = typer.Argument(..., help="Folder of .html, .htm and .txt documents (searched recursively)."),
     out_dir: Path = typer.Argument(..., help="Folder for <name>.txt, <name>.json, errors.jsonl and summary.json."),
     model: Optional[str] = ModelOpt,
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    timeout: float = typer.Option(30.0, help="Seconds one document may take before it is given up as 'timeout'."),
+    max_bytes: int = typer.Option(20_000_000, help="Larger documents are refused as 'too_large'."),
+    force: bool = typer.Option(False, "--force", help="Clean every document again, even those already done."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ):
-    """Clean every document under IN_DIR into OUT_DIR, mirroring relative paths."""
+    """Clean every document under IN_DIR into OUT_DIR, mirroring relative paths.
+
+    Rerun after an interruption to finish the rest: documents whose outputs are
+    complete and newer than the input are skipped (--force redoes them).
+    """
     from .batch import run as run_batch
+    from .progress import reporter
 
     if not in_dir.is_dir():
         _fail(f"{in_dir} is not a folder")
+    if jobs < 0 or timeout <= 0 or max_bytes <= 0:
+        _fail("--jobs, --timeout and --max-bytes must be positive")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / ".cleaner-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
     except OSError as exc:
-        _fail(f"cannot create {out_dir}: {exc.strerror}")
-    cleaner = _cleaner(model)
-
-    def report(error: dict) -> None:
-        typer.echo(f"cleaner: {error['source']}: {error['error']}: {error['message']}", err=True)
-
-    summary = run_batch(in_dir, out_dir, cleaner.clean, on_error=report)
+        _fail(f"cannot write to {out_dir}: {exc.strerror}")
+    _cleaner(model)  # a bad --model fails here, once, not in every worker
+    with reporter(in_dir, quiet=quiet) as on_result:
+        summary = run_batch(in_dir, out_dir, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
+                            max_bytes=max_bytes, force=force, model=model, on_result=on_result)
     if not quiet:
         typer.echo(summary.line(), err=True)
+    if summary.interrupted:
+        raise typer.Exit(130)
     raise typer.Exit(1 if summary.failed else 0)
 
 

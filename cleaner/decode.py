@@ -26,6 +26,7 @@ _SNIFF_BYTES = 4096
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 MAX_CONTROL_RATIO = 0.05
 # When detection ties, the commonest encodings of web pages win.
+CHAOS_TIE = 0.01
 _PREFERRED = ("utf_8", "cp1252", "cp1251", "latin_1", "iso8859_2", "cp1250")
 
 
@@ -68,7 +69,9 @@ def _detect(data: bytes) -> str | None:
     matches = list(from_bytes(data[:200_000]))
     if not matches:
         return None
-    top = [m for m in matches if (m.chaos, m.coherence) == (matches[0].chaos, matches[0].coherence)]
+    # Short texts fit several code pages equally well; the web's common ones are likelier.
+    least = min(m.chaos for m in matches)
+    top = [m for m in matches if m.chaos <= least + CHAOS_TIE]
     names = [m.encoding for m in top]
     return next((n for n in _PREFERRED if n in names), names[0])
 
@@ -86,6 +89,9 @@ def decode(data: bytes, *, html: bool = True) -> tuple[str, str]:
     guess = _utf16_without_bom(data)
     if guess:
         return _check_text(data.decode(guess, errors="replace")), guess
+    head = data[:_SNIFF_BYTES * 2]
+    if sum(b < 9 or 13 < b < 32 for b in head) > MAX_CONTROL_RATIO * len(head):
+        raise CleanerError("binary", "looks like binary data, not text or HTML", "check the file type")
     attempts = [declared_charset(data)] if html else []
     for name in [*attempts, "utf-8"]:
         if not name:

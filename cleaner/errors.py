@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 # Stable short codes: they appear in errors.jsonl and users filter on them.
-CODES = ("empty", "binary", "decode", "no_content", "too_large", "timeout", "io", "usage")
+CODES = ("empty", "binary", "decode", "no_content", "too_large", "timeout", "io", "crash", "internal", "usage")
 
 
 class CleanerError(ValueError):

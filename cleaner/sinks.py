@@ -9,6 +9,16 @@ from pathlib import Path
 from .document import Document
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp makes private files; outputs get the usual permissions instead.
+FILE_MODE = 0o666 & ~_umask()
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary name in the same folder, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -16,6 +26,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

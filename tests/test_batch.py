@@ -3,7 +3,6 @@ import json
 from cleaner.batch import discover, run
 from cleaner.sinks import write_atomic
 
-import cleaner
 
 
 def test_discover_mirrors_paths_and_keeps_extensions_on_clashes(tmp_path):
@@ -25,10 +24,10 @@ def test_run_counts_labels_and_writes_the_summary(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     (src / "s.txt").write_text("Market hall reopens\nThe old market hall reopened on Saturday after a two-year renovation.\nPhoto: AP\n")
-    errors = []
-    summary = run(src, tmp_path / "out", cleaner.clean, on_error=errors.append)
-    assert summary.documents == 1 and summary.failed == 0 and not errors
+    seen = []
+    summary = run(src, tmp_path / "out", on_result=lambda result, s: seen.append(result))
+    assert summary.documents == 1 and summary.failed == 0 and len(seen) == 1 and seen[0].error is None
     assert summary.labels["body"] == 1 and summary.labels["credit"] == 1
     saved = json.loads((tmp_path / "out" / "summary.json").read_text())
-    assert saved["paragraphs"] == {"body": 1, "credit": 1}
+    assert saved["paragraphs"] == {"body": 1, "credit": 1} and saved["interrupted"] is False
     assert (tmp_path / "out" / "errors.jsonl").read_text() == ""
