@@ -63,9 +63,12 @@ def _serve(conn, model, max_bytes: int) -> None:
     from .pipeline import Cleaner
 
     cleaner = Cleaner(model)
-    conn.send("ready")
-    while (task := conn.recv()) is not None:
-        conn.send(clean_file(cleaner, task, max_bytes))
+    try:
+        conn.send("ready")
+        while (task := conn.recv()) is not None:
+            conn.send(clean_file(cleaner, task, max_bytes))
+    except (EOFError, OSError):
+        pass  # the parent is gone (killed): nothing left to report to
 
 
 class _Worker:

@@ -142,3 +142,34 @@ def test_size_limit(tmp_path):
     assert summary.errors == {"too_large": 1}
     record = json.loads((tmp_path / "out" / "errors.jsonl").read_text())
     assert record["source"] == "big.txt" and "--max-bytes" in record["message"]
+
+
+@pytest.mark.parametrize("how", ["interrupt", "kill"])
+def test_an_interrupted_run_finishes_on_rerun(tmp_path, how):
+    import signal
+    import subprocess
+    import sys
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    for i in range(60):
+        write(src / f"doc{i:02d}.html", PAGE)
+    cmd = [sys.executable, "-m", "cleaner", "run", str(src), str(out), "--jobs", "1"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.json"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT if how == "interrupt" else signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=60)
+    assert "Traceback" not in stderr
+    if how == "interrupt":
+        assert proc.returncode == 130 and "(interrupted)" in stderr
+        assert json.loads((out / "summary.json").read_text())["interrupted"] is True
+    for record in out.glob("*.json"):
+        if record.name != "summary.json":
+            json.loads(record.read_text(encoding="utf-8"))  # never half-written
+    done_before = len(list(out.glob("doc*.json")))
+    assert 0 < done_before < 60
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{done_before} already done" in rerun.stderr
+    assert len(list(out.glob("doc*.json"))) == len(list(out.glob("doc*.txt"))) == 60
