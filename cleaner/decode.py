@@ -25,6 +25,7 @@ _SNIFF_BYTES = 4096
 # Text may hold a stray control character; data where many are is not text.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 MAX_CONTROL_RATIO = 0.05
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 # When detection ties, the commonest encodings of web pages win.
 CHAOS_TIE = 0.01
 _PREFERRED = ("utf_8", "cp1252", "cp1251", "latin_1", "iso8859_2", "cp1250")
@@ -90,7 +91,7 @@ def decode(data: bytes, *, html: bool = True) -> tuple[str, str]:
     if guess:
         return _check_text(data.decode(guess, errors="replace")), guess
     head = data[:_SNIFF_BYTES * 2]
-    if sum(b < 9 or 13 < b < 32 for b in head) > MAX_CONTROL_RATIO * len(head):
+    if len(head) - len(head.translate(None, _CONTROL_BYTES)) > MAX_CONTROL_RATIO * len(head):
         raise CleanerError("binary", "looks like binary data, not text or HTML", "check the file type")
     attempts = [declared_charset(data)] if html else []
     for name in [*attempts, "utf-8"]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .document import Block
-from .lexicons import lexicons
+from .lexicons import MAX_SCAN, hits
 from .rules import Verdict, is_quoted
 
 _WORD = re.compile(r"[^\W_]+", re.U)
@@ -41,18 +41,17 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
 
 def block_cues(block: Block, verdict: Verdict | None) -> dict[str, float]:
     """Cheap cues of one block, shared with its neighbours' feature sets."""
-    lex = lexicons()
     text = block.text
     words = len(text.split())
     cues = {f"len={_bucket(words, (1, 3, 7, 15, 30, 60))}": 1.0}
-    if lex.appeal_strong.search(text):
+    found = hits(text)
+    if found.appeal:
         cues["lex:appeal"] = 1.0
-    if lex.appeal_topic.search(text):
+    if found.topic:
         cues["lex:appeal-topic"] = 1.0
-    soft = sum(1 for _ in lex.appeal_cue.finditer(text))
-    if soft:
-        cues["lex:appeal-cue"] = min(soft, 3) / 3
-    if lex.agency.search(text):
+    if found.cues:
+        cues["lex:appeal-cue"] = min(found.cues, 3) / 3
+    if found.agency:
         cues["lex:agency"] = 1.0
     if verdict is not None:
         cues[f"rule={verdict.label.value}"] = 1.0
@@ -62,7 +61,7 @@ def block_cues(block: Block, verdict: Verdict | None) -> dict[str, float]:
 
 
 def own_features(block: Block) -> dict[str, float]:
-    text = block.text
+    text = block.text[:MAX_SCAN]
     lower = text.lower()
     tokens = _WORD.findall(lower)[:MAX_TOKENS]
     feats: dict[str, float] = {}
@@ -75,7 +74,7 @@ def own_features(block: Block) -> dict[str, float]:
     if tokens:
         feats["first=" + tokens[0]] = 1.0
     n = max(1, len(text))
-    words = len(text.split())
+    words = len(block.text.split())
     feats["log_words"] = math.log1p(words)
     feats["digits"] = min(1.0, 5 * len(_DIGIT.findall(text)) / n)
     letters = [c for c in text if c.isalpha()]

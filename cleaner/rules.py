@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Label
-from .lexicons import lexicons
+from .lexicons import MAX_SCAN, hits, lexicons
 
 MAX_CREDIT_WORDS = 16
 MAX_BYLINE_WORDS = 12
@@ -20,7 +20,10 @@ MIN_INLINE_CAPTION_WORDS = 4
 # Quoted speech can contain a plea ("'Donate now,' she urged") and stays body.
 # Speech is three or more words between quote marks, or a quote closed after
 # punctuation; a short name in quotes («Free Shore») is not speech.
-_QUOTES = re.compile(r"[\"“„«‚‘]\s*(?:[^\"“”„«»‚‘’\s]+\s+){2,}[^\"“”„«»‚‘’]*?[\"”“»’‘]|[,.!?…][\"”“»’]")
+_OPEN_QUOTE = re.compile(r"[\"“„«‚‘]")
+_CLOSE_QUOTE = re.compile(r"[\"”“»’‘]")
+_CLOSED_AFTER_PUNCT = re.compile(r"[,.!?…][\"”“»’]")
+MAX_QUOTE_CHARS = 600
 _RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa|всі права|все права", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:|by\b))", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
@@ -38,7 +41,14 @@ def _words(text: str) -> list[str]:
 
 
 def is_quoted(text: str) -> bool:
-    return bool(_QUOTES.search(text))
+    head = text[:MAX_SCAN]
+    if _CLOSED_AFTER_PUNCT.search(head):
+        return True
+    for opening in _OPEN_QUOTE.finditer(head):
+        closing = _CLOSE_QUOTE.search(head, opening.end(), opening.end() + MAX_QUOTE_CHARS)
+        if closing and len(head[opening.end():closing.start()].split()) >= 3:
+            return True
+    return False
 
 
 def _names_only(rest: str) -> bool:
@@ -94,7 +104,7 @@ def appeal_rule(text: str) -> Verdict | None:
     lex = lexicons()
     if lex.appeal_button.search(text):
         return Verdict(Label.APPEAL, 0.95, "rule:appeal-button")
-    if lex.appeal_strong.search(text) and not is_quoted(text):
+    if hits(text).appeal and not is_quoted(text):
         return Verdict(Label.APPEAL, 0.96, "rule:appeal-lexicon")
     return None
 
@@ -124,7 +134,7 @@ def html_rule(block: Block) -> Verdict | None:
         return Verdict(Label.CREDIT, 0.93, "html:credit-class")
     # Inside a donate or newsletter box: an appeal if it says so, or if the extractor
     # left it out of the text anyway (the box's heading, its small print).
-    if "html:appeal-class" in cues and (not block.in_main or lexicons().appeal_topic.search(block.text)) \
+    if "html:appeal-class" in cues and (not block.in_main or hits(block.text).topic) \
             and not is_quoted(block.text):
         return Verdict(Label.APPEAL, 0.93, "html:appeal-class")
     return None

@@ -39,6 +39,27 @@ class Lexicons:
     inline_credit: re.Pattern
 
 
+# Lexicon patterns look at the start of a paragraph only: a plea or a credit shows
+# itself early, and a 5 MB one-line "paragraph" must not cost seconds per pattern.
+MAX_SCAN = 3000
+
+
+@dataclass(frozen=True)
+class Hits:
+    appeal: bool
+    topic: bool
+    cues: int
+    agency: bool
+
+
+@lru_cache(maxsize=8192)
+def hits(text: str) -> Hits:
+    """The lexicon hits of a paragraph, computed once for the rules and the features alike."""
+    lex, head = lexicons(), text[:MAX_SCAN]
+    return Hits(appeal=bool(lex.appeal_strong.search(head)), topic=bool(lex.appeal_topic.search(head)),
+                cues=sum(1 for _ in lex.appeal_cue.finditer(head)), agency=bool(lex.agency.search(head)))
+
+
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     appeal, credit, boiler = _load("appeal"), _load("credit"), _load("boilerplate")

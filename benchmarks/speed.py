@@ -1,0 +1,145 @@
+"""Speed and memory of `cleaner run` against trafilatura on the same real pages, in one run.
+
+    python benchmarks/speed.py --corpora ../shared/corpora --pages 300 --repeat 3
+
+Prints one table of times, ratios and peak memory. The pages are written to a
+temporary folder (never into the repository). Runs alternate between the tools
+and the medians are compared, so a slow moment of the machine hits both.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SETS = ("wcxb", "trafilatura_eval", "dragnet", "l3s_gn1")
+
+
+def real_pages(corpora: Path, n: int) -> list[bytes]:
+    rows = [json.loads(line) for line in open(corpora / "manifest.jsonl", encoding="utf-8")]
+    rows = [r for r in rows if r["set"] in SETS and "duplicate_of" not in r]
+    rows.sort(key=lambda r: (SETS.index(r["set"]), r["id"]))
+    step = max(1, len(rows) // n)
+    return [gzip.decompress((corpora / r["html"]).read_bytes()) for r in rows[::step][:n]]
+
+
+def write_pages(folder: Path, pages: list[bytes], copies: int = 1) -> None:
+    folder.mkdir(parents=True)
+    for c in range(copies):
+        for i, page in enumerate(pages):
+            (folder / f"p{c:03d}-{i:05d}.html").write_bytes(page)
+
+
+def trafilatura_loop(folder: Path) -> float:
+    """A plain loop of trafilatura.extract over the same files, in a fresh process like the CLI."""
+    code = ("import sys, time, pathlib, trafilatura\n"
+            "t = time.perf_counter()\n"
+            "for p in sorted(pathlib.Path(sys.argv[1]).iterdir()):\n"
+            "    trafilatura.extract(p.read_bytes(), output_format='json', with_metadata=True)\n"
+            "print(time.perf_counter() - t)\n")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(folder)], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def peak_tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                total += next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmRSS:"))
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+def cleaner_run(folder: Path, jobs: int, out: Path) -> tuple[float, int]:
+    """Wall time and peak memory of the whole process tree of `cleaner run`."""
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "cleaner", "run", str(folder), str(out), "--jobs", str(jobs), "--quiet"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, peak_tree_rss(proc.pid))
+        time.sleep(0.05)
+    return time.perf_counter() - start, peak
+
+
+def plain_text_rate(n: int) -> float:
+    """Seed-sized plain-text documents per second through one Cleaner, in process."""
+    sys.path.insert(0, str(HERE.parent))
+    from cleaner import Cleaner
+    from cleaner.dataset import read_docs
+
+    docs = ["\n".join(b.text for b in d.blocks) for d in read_docs(HERE.parent / "fixtures" / "labelled")]
+    cleaner = Cleaner()
+    start = time.perf_counter()
+    for i in range(n):
+        cleaner.clean(docs[i % len(docs)], kind="text")
+    return n / (time.perf_counter() - start)
+
+
+def startup() -> float:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+        fh.write("Council approves tram line\nThe council voted on Thursday to build a tram line.\nPhoto: AP\n")
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "cleaner", "clean", fh.name], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    os.unlink(fh.name)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "corpora")
+    ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--memory-pages", type=int, default=10_000, help="pages for the memory runs (0: skip)")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="cleaner-speed-"))
+    try:
+        pages = real_pages(args.corpora, args.pages)
+        write_pages(work / "pages", pages)
+        traf, one, two = [], [], []
+        for _ in range(args.repeat):
+            traf.append(trafilatura_loop(work / "pages"))
+            one.append(cleaner_run(work / "pages", 1, work / "out")[0])
+            two.append(cleaner_run(work / "pages", os.cpu_count() or 2, work / "out")[0])
+        t, o, w = statistics.median(traf), statistics.median(one), statistics.median(two)
+        print(f"pages: {len(pages)} real pages from {', '.join(SETS)}; {os.cpu_count()} cores; medians of {args.repeat}")
+        print(f"{'measure':<44}{'seconds':>9}{'ratio':>8}")
+        print(f"{'trafilatura.extract loop (json, metadata)':<44}{t:>9.2f}{1:>8.2f}")
+        print(f"{'cleaner run --jobs 1':<44}{o:>9.2f}{o / t:>8.2f}   target <= 1.15")
+        print(f"{f'cleaner run --jobs {os.cpu_count()}':<44}{w:>9.2f}{w / t:>8.2f}   target <= 0.65")
+        print(f"plain text, seed-sized: {plain_text_rate(3000):,.0f} documents/s on one core (target >= 1,000)")
+        print(f"startup, cleaner clean on one small text: {startup():.2f}s (target < 1s)")
+        if args.memory_pages:
+            for n in (args.memory_pages // 10, args.memory_pages):
+                folder = work / f"mem{n}"
+                write_pages(folder, pages, copies=-(-n // len(pages)))
+                seconds, peak = cleaner_run(folder, 2, work / "out")
+                print(f"memory, {n:,} pages, --jobs 2: peak {peak / 2**20:,.0f} MB of the process tree ({seconds:.0f}s)")
+                shutil.rmtree(folder)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
