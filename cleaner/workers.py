@@ -20,6 +20,9 @@ from .errors import CleanerError
 from .sinks import write_document
 
 POLL_SECONDS = 0.2
+# A worker is replaced after this many documents, so that what the libraries
+# cache or fragment never adds up: memory stays flat however long the run.
+TASKS_PER_WORKER = 500
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class _Worker:
         child.close()
         self.ready = False
         self.job: tuple[int, Task, float] | None = None
+        self.served = 0
 
     def kill(self) -> None:
         self.process.kill()
@@ -125,7 +129,13 @@ def run_tasks(tasks: Iterable[Task], *, jobs: int, timeout: float, max_bytes: in
                 else:
                     done[w.job[0]] = message
                     w.job = None
+                    w.served += 1
             for i, w in enumerate(workers):
+                if w.served >= TASKS_PER_WORKER and w.job is None:
+                    w.conn.send(None)
+                    w.process.join()
+                    workers[i] = _Worker(ctx, model, max_bytes)
+                    continue
                 overdue = w.job is not None and time.monotonic() - w.job[2] > timeout
                 if overdue or not w.process.is_alive():
                     if w.job is None and not w.ready:
