@@ -16,7 +16,6 @@ from .lexicons import MAX_SCAN, hits
 from .rules import Verdict, is_quoted
 
 _WORD = re.compile(r"[^\W_]+", re.U)
-_DIGIT = re.compile(r"\d")
 PREFIX_LEN = 5
 MAX_TOKENS = 120  # a long paragraph's role shows in its first words
 _YOU = re.compile(r"\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dein|deine|vous|votre|vos|tu|tú|te|tus|tuo|tua|usted|ty|cię|twoje|twój|wy|ви|вас|ваш|ваша|ваші|ти|тебе|вы|вам|ваш|ваша|ваши)\b", re.I)
@@ -76,10 +75,10 @@ def own_features(block: Block) -> dict[str, float]:
     n = max(1, len(text))
     words = len(block.text.split())
     feats["log_words"] = math.log1p(words)
-    feats["digits"] = min(1.0, 5 * len(_DIGIT.findall(text)) / n)
-    letters = [c for c in text if c.isalpha()]
+    feats["digits"] = min(1.0, 5 * sum(map(str.isdecimal, text)) / n)
+    letters = sum(map(str.isalpha, text))
     if letters:
-        feats["caps"] = sum(c.isupper() for c in letters) / len(letters)
+        feats["caps"] = sum(map(str.isupper, text)) / letters
     stripped = text.rstrip()
     feats["end=" + (stripped[-1] if stripped and not stripped[-1].isalnum() else "alnum")] = 1.0
     if is_quoted(text):
