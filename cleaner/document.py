@@ -28,7 +28,10 @@ class Block:
     """A paragraph candidate before labelling, with the cues its source gave.
 
     `cues` are page-structure hints such as ``html:figcaption``; `tag` is the
-    element it came from (``p``, ``head``, ``item``, ``line`` for plain text).
+    element it came from (``p``, ``head``, ``item``, ``line`` for plain text);
+    `link_density` is the share of its characters inside links; `in_main` is
+    False for a caption, credit or appeal box that the main-content extractor
+    left out and the page index brought back.
     """
 
     text: str

@@ -13,6 +13,7 @@ from typing import Any
 
 
 from .document import Block
+from .rules import appeal_rule, credit_rule
 
 _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"""[.!?…:;)"'”’»]\s*$""")
@@ -234,8 +235,6 @@ def _article_region(region):
 
 def _dropped_role(el, text: str) -> str | None:
     """Why a text the extractor left out still matters: caption, credit or appeal."""
-    from .rules import appeal_rule, credit_rule  # imported here: rules sit on a floor above
-
     names = f"{el.get('class', '')} {el.get('id', '')}"
     if el.tag == "figcaption" or CLASS_CUES["caption"].search(names) and _near_image(el):
         return "caption"
