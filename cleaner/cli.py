@@ -46,6 +46,7 @@ def run(
     complete and newer than the input are skipped (--force redoes them).
     """
     from .batch import run as run_batch
+    from .model_files import check_model
     from .progress import reporter
 
     if not in_dir.is_dir():
@@ -59,7 +60,10 @@ def run(
         probe.unlink()
     except OSError as exc:
         _fail(f"cannot write to {out_dir}: {exc.strerror}")
-    _cleaner(model)  # a bad --model fails here, once, not in every worker
+    try:  # a bad --model fails here, once, not in every worker
+        check_model(model)
+    except CleanerError as exc:
+        _fail(str(exc))
     with reporter(in_dir, quiet=quiet) as on_result:
         summary = run_batch(in_dir, out_dir, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
                             max_bytes=max_bytes, force=force, model=model, on_result=on_result)

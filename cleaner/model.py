@@ -19,17 +19,11 @@ import numpy as np
 
 from .document import Label
 from .errors import CleanerError
+from .model_files import DEFAULT_MODEL, model_folder, models_dir  # noqa: F401 (re-exported)
 
-DEFAULT_MODEL = "paragraphs-v1"
 # The model's label is body from this body probability up: losing a body
 # sentence costs more than keeping a stray line (figures in MODEL_CARD.md).
 BODY_MIN = 0.15
-
-
-def models_dir() -> Path:
-    """Where shipped models live: inside the installed package, or the checkout's models/."""
-    packaged = Path(__file__).parent / "models"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "models"
 
 
 @dataclass(frozen=True)
@@ -44,9 +38,7 @@ class Model:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Model":
-        folder = Path(path) if path else models_dir() / DEFAULT_MODEL
-        if not (folder / "model.json").is_file() and (models_dir() / str(path)).is_dir():
-            folder = models_dir() / str(path)
+        folder = model_folder(path)
         try:
             info = json.loads((folder / "model.json").read_text(encoding="utf-8"))
             with np.load(folder / "weights.npz", allow_pickle=False) as arrays:
