@@ -78,7 +78,12 @@ def discover(root: Path, problems: list[dict] | None = None) -> Iterator[tuple[P
                              "message": f"cannot read folder: {error.strerror or error}"})
 
     for folder, dirs, files in os.walk(root, followlinks=True, onerror=report):
-        st = os.stat(folder)
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            report(exc)
+            dirs[:] = []
+            continue
         if (st.st_dev, st.st_ino) in seen:
             if problems is not None:
                 problems.append({"source": _relative(Path(folder), root), "error": "io",

@@ -37,7 +37,6 @@ class LabelledDoc:
     blocks: tuple[Block, ...]
     labels: tuple[Label | None, ...]
     lang: str | None = None
-    kinds: tuple[str | None, ...] = ()
     doc_kind: str | None = None  # "negative": news about appeals, all body
     page_type: str | None = None  # from the corpus, where it says (wcxb: article, forum, product ...)
 
@@ -64,8 +63,7 @@ def _doc(row: dict, source: str) -> LabelledDoc:
     group = str(row.get("group") or row.get("outlet") or row["id"])
     return LabelledDoc(id=str(row["id"]), group=f"{row.get('source', source)}:{group}",
                        source=row.get("source", source), blocks=blocks, labels=labels,
-                       lang=row.get("lang"), kinds=tuple(p.get("kind") for p in paras),
-                       doc_kind=row.get("kind"), page_type=row.get("page_type"))
+                       lang=row.get("lang"), doc_kind=row.get("kind"), page_type=row.get("page_type"))
 
 
 def read_docs(path: str | Path) -> Iterator[LabelledDoc]:

@@ -19,7 +19,7 @@ import numpy as np
 
 from .document import Label
 from .errors import CleanerError
-from .model_files import DEFAULT_MODEL, model_folder, models_dir  # noqa: F401 (re-exported)
+from .model_files import model_folder
 
 # The model's label is body from this body probability up: losing a body
 # sentence costs more than keeping a stray line (figures in MODEL_CARD.md).

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from .document import Block
 from .rules import appeal_rule, credit_rule
 
@@ -72,7 +71,6 @@ def segment_text(text: str) -> tuple[str | None, list[Block]]:
 
 
 # --------------------------------------------------------------------- html
-_TOKEN_SPLIT = re.compile(r"[\s_\-:]+")
 # Class and id fragments that name a page element's role. Fragments, since
 # CMSs glue them into tokens such as "wp-caption-text" or "donateBox".
 CLASS_CUES = {

@@ -81,19 +81,25 @@ def _read(root: Path, rel: str) -> bytes:
     return gzip.decompress((root / rel).read_bytes())
 
 
-def _gold_text(root: Path, row: dict) -> str | None:
+def _ground_truth(root: Path, row: dict) -> tuple[str | None, str | None]:
+    """(gold main text, page type) as far as the page's set gives them."""
     path = root / row["gold"] if row.get("gold") else None
     if row["set"] == "wcxb":
-        return json.loads(path.read_text(encoding="utf-8"))["ground_truth"].get("main_content")
-    if row["set"] in ("dragnet", "cleanportaleval", "newspaper", "newspaper4k"):
+        gt = json.loads(path.read_text(encoding="utf-8"))
+        return gt["ground_truth"].get("main_content"), gt.get("_internal", {}).get("page_type", {}).get("primary")
+    return _gold_text(path, row["set"]), None
+
+
+def _gold_text(path: Path | None, name: str) -> str | None:
+    if name in ("dragnet", "cleanportaleval", "newspaper", "newspaper4k"):
         raw = path.read_bytes()
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             text = raw.decode("cp1252", "replace")
-        if row["set"] == "dragnet":
+        if name == "dragnet":
             text = text.partition("!@#$%^&*()  COMMENTS")[0]
-        if row["set"] == "cleanportaleval":
+        if name == "cleanportaleval":
             text = re.sub(r"<[phl]>", "\n", text.split("\n", 1)[1] if "\n" in text else "")
         return text
     return None
@@ -114,7 +120,7 @@ def label_page(args: tuple[str, dict, dict | None]) -> dict | None:
         _, blocks, _ = html_blocks(text, row.get("url"))
     except CleanerError:
         return None
-    gold_text = _gold_text(root, row)
+    gold_text, page_type = _ground_truth(root, row)
     gold = Gold(gold_text) if gold_text is not None else None
     paragraphs = []
     for block in blocks:
@@ -137,15 +143,9 @@ def label_page(args: tuple[str, dict, dict | None]) -> dict | None:
                            "in_main": block.in_main})
     site = urlparse(row.get("url") or "").hostname or row["id"]
     return {"id": f"{row['set']}:{row['id']}", "group": site.removeprefix("www."), "source": row["set"],
-            "lang": row.get("lang"), "page_type": _page_type(root, row), "split": row.get("split"),
+            "lang": row.get("lang"), "page_type": page_type, "split": row.get("split"),
             "paragraphs": paragraphs}
 
-
-def _page_type(root: Path, row: dict) -> str | None:
-    if row["set"] != "wcxb":
-        return None
-    gt = json.loads((root / row["gold"]).read_text(encoding="utf-8"))
-    return gt.get("_internal", {}).get("page_type", {}).get("primary")
 
 
 def weak_label(root: str | Path, sets: set[str], jobs: int = 2) -> Iterator[dict]:

@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from cleaner import CleanerError, Label
-from cleaner.model import DEFAULT_MODEL, Model, models_dir
+from cleaner.model import Model
+from cleaner.model_files import DEFAULT_MODEL, models_dir
 
 
 def test_shipped_model_is_plain_data():
