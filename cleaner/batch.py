@@ -5,25 +5,39 @@ Output names mirror input paths without the extension (``a/b.html`` gives
 (``b.html`` and ``b.txt``), both keep their extension (``b.html.txt``,
 ``b.txt.txt``) so neither overwrites the other.
 
-Every input ends as exactly one output pair or one line of ``errors.jsonl``.
+A ``.jsonl``/``.jsonl.gz`` or ``.warc``/``.warc.gz`` file holds many documents:
+its records get outputs in a folder named after the file, numbered by their
+place in it (``crawl.warc.gz/000017.json``); the numbers, never the records' own
+ids or URLs, make the names, so data cannot steer where an output lands.
+
+Every document ends as exactly one output pair or one line of ``errors.jsonl``.
 Inputs are found lazily, folder by folder; a document whose ``.json`` is newer
 than it is skipped unless ``force``, so an interrupted run picks up where it stopped.
+
+With ``format="jsonl"`` every result (and, in its place, every failure) is one
+line of ``OUT/part-00000.jsonl``, ``part-00001.jsonl`` ... in input order, each
+part renamed into place when full; such a run starts afresh, it does not resume.
+IN may also be ``-`` (JSON Lines on stdin) and OUT ``-`` (JSON Lines on stdout).
 """
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from .document import LABELS
-from .sinks import write_atomic
+from .sinks import FILE_MODE, write_atomic
+from .sources import Fields, Record, read_jsonl, read_path, stream_kind
 from .workers import Result, Task, run_tasks
 
 EXTENSIONS = {".html": "html", ".htm": "html", ".txt": "text"}
+PART_SIZE = 10_000
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -37,6 +51,8 @@ class Summary:
     labels: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     interrupted: bool = False
+    not_documents: Counter = field(default_factory=Counter)   # stream records skipped, by reason
+    output_closed: bool = False                               # stdout's reader stopped reading
 
     @property
     def cleaned(self) -> int:
@@ -54,13 +70,20 @@ class Summary:
         labels = ", ".join(f"{l.value} {self.labels[l.value]}" for l in LABELS)
         skipped = f", {self.skipped} already done" if self.skipped else ""
         stopped = " (interrupted)" if self.interrupted else ""
+        passed = sum(self.not_documents.values())
+        records = f"; {passed} records not documents ({_top(self.not_documents)})" if passed else ""
         return (f"{self.documents} documents, {self.cleaned} cleaned{skipped}, {self.failed} failed; "
-                f"paragraphs: {labels}; {self.seconds:.1f}s{stopped}")
+                f"paragraphs: {labels}{records}; {self.seconds:.1f}s{stopped}")
 
     def to_dict(self) -> dict:
         return {"documents": self.documents, "cleaned": self.cleaned, "skipped": self.skipped,
                 "failed": self.failed, "errors": dict(self.errors), "paragraphs": dict(self.labels),
+                "not_documents": dict(self.not_documents),
                 "seconds": round(self.seconds, 3), "interrupted": self.interrupted}
+
+
+def _top(counts: Counter, n: int = 3) -> str:
+    return ", ".join(f"{reason} {k}" for reason, k in counts.most_common(n))
 
 
 def discover(root: Path, problems: list[dict] | None = None) -> Iterator[tuple[Path, str]]:
@@ -92,12 +115,16 @@ def discover(root: Path, problems: list[dict] | None = None) -> Iterator[tuple[P
             continue
         seen.add((st.st_dev, st.st_ino))
         dirs.sort()
-        docs = sorted(f for f in files if Path(f).suffix.lower() in EXTENSIONS and not f.startswith("."))
-        stems = Counter(Path(f).stem for f in docs)
+        docs = sorted(f for f in files if is_input(f))
+        stems = Counter(Path(f).stem for f in docs if not stream_kind(f))
         rel = Path(folder).relative_to(root)
         for name in docs:
-            stem = Path(name).stem if stems[Path(name).stem] == 1 else name
+            stem = Path(name).stem if stems[Path(name).stem] == 1 and not stream_kind(name) else name
             yield Path(folder) / name, str(rel / stem)
+
+
+def is_input(name: str) -> bool:
+    return not name.startswith(".") and (Path(name).suffix.lower() in EXTENSIONS or bool(stream_kind(name)))
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -116,34 +143,33 @@ def is_done(path: Path, stem: Path) -> bool:
         return False
 
 
-def run(in_dir: Path, out_dir: Path, *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
+def run(source: Path | str, out: Path | str, *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
         max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False, model: str | None = None,
+        fmt: str = "files", fields: Fields = Fields(), part_size: int = PART_SIZE,
+        stdin: IO[bytes] | None = None, stdout: IO[str] | None = None,
         on_result: Callable[[Result | None, Summary], None] | None = None) -> Summary:
-    """Clean every document under `in_dir` into `out_dir`; see the module docstring.
+    """Clean every document under `source` into `out`; see the module docstring.
 
-    `on_result` is called after each document (None for one skipped as done), for progress.
+    `on_result` is called after each document (None for one skipped), for progress.
     """
     start = time.perf_counter()
     summary = Summary()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = None if str(out) == "-" else Path(out)
+    lines = out_dir is None or fmt == "jsonl"
     problems: list[dict] = []
 
-    def tasks() -> Iterator[Task]:
-        for path, stem in discover(in_dir, problems):
-            task = Task(path, _relative(path, in_dir), out_dir / stem, EXTENSIONS[path.suffix.lower()])
-            if not force and is_done(path, task.stem):
-                summary.documents += 1
-                summary.skipped += 1
-                if on_result:
-                    on_result(None, summary)
-                continue
-            yield task
+    def skip(reason: str | None) -> None:
+        if reason:
+            summary.not_documents[reason] += 1
+        else:
+            summary.documents += 1
+            summary.skipped += 1
+        if on_result:
+            on_result(None, summary)
 
-    with open(out_dir / "errors.jsonl", "w", encoding="utf-8") as errors:
-        def record(error: dict) -> None:
-            errors.write(json.dumps(error, ensure_ascii=False) + "\n")
-            errors.flush()
-
+    found = _inputs(source, problems, stdin, fields, max_bytes)
+    tasks = _tasks(found, None if lines else out_dir, force or lines, skip)
+    with Outputs(out_dir, lines, stdout, part_size) as outputs:
         def folder_problems() -> None:
             # A folder that cannot be read counts as one failed input.
             while problems:
@@ -151,24 +177,165 @@ def run(in_dir: Path, out_dir: Path, *, jobs: int = 1, timeout: float = DEFAULT_
                 summary.documents += 1
                 summary.failed += 1
                 summary.errors[problem["error"]] += 1
-                record(problem)
+                outputs.error(problem)
 
         try:
-            for result in run_tasks(tasks(), jobs=jobs, timeout=timeout, max_bytes=max_bytes, model=model):
+            for result in run_tasks(tasks, jobs=jobs, timeout=timeout, max_bytes=max_bytes, model=model):
                 summary.add(result)
-                if result.error:
-                    record({"source": result.task.source, **result.error})
+                outputs.write(result)
                 folder_problems()
                 if on_result:
                     on_result(result, summary)
             folder_problems()
         except KeyboardInterrupt:
             summary.interrupted = True
+        except BrokenPipeError:  # the reader of stdout has gone (`| head`): stop quietly
+            summary.interrupted = summary.output_closed = True
     summary.seconds = time.perf_counter() - start
-    write_atomic(out_dir / "summary.json", json.dumps(summary.to_dict(), indent=2) + "\n")
+    if out_dir is not None:
+        write_atomic(out_dir / "summary.json", json.dumps(summary.to_dict(), indent=2) + "\n")
     return summary
 
 
-def count_documents(root: Path) -> int:
-    """How many documents `run` will see, for a progress bar; names only, nothing read."""
-    return sum(1 for _ in discover(root))
+# An input: (path of the file, its path as reported, output stem relative to OUT,
+# and for a file of many documents, its records).
+Found = tuple[Path | None, str, str, Iterator[Record] | None]
+
+
+def _inputs(source: Path | str, problems: list[dict], stdin: IO[bytes] | None,
+            fields: Fields, max_bytes: int) -> Iterator[Found]:
+    if str(source) == "-":
+        yield None, "stdin", "stdin", read_jsonl(stdin, fields=fields, max_bytes=max_bytes)
+        return
+    source = Path(source)
+    if source.is_dir():
+        pairs = discover(source, problems)
+    else:
+        stem = source.name if stream_kind(source) else source.stem
+        pairs = iter([(source, stem)])
+    for path, stem in pairs:
+        rel = _relative(path, source) if source.is_dir() else path.name
+        records = None
+        if stream_kind(path):
+            records = _records_or_problem(path, rel, fields, max_bytes)
+        yield path, rel, stem, records
+
+
+def _records_or_problem(path: Path, rel: str, fields: Fields, max_bytes: int) -> Iterator[Record]:
+    """The records of a stream file; a file that cannot be opened is one error record."""
+    try:
+        yield from read_path(path, fields=fields, max_bytes=max_bytes)
+    except OSError as exc:
+        yield Record(None, 0, error={"error": "io", "message": f"cannot read {rel}: {exc.strerror or exc}"})
+
+
+def _tasks(found: Iterator[Found], out_dir: Path | None, force: bool,
+           skip: Callable[[str | None], None]) -> Iterator[Task]:
+    """Tasks for every document; records that are not documents, and documents
+    already done, are reported through `skip` instead."""
+    for path, rel, stem, records in found:
+        if records is None:
+            task = Task(path, rel, out_dir / stem if out_dir else None, EXTENSIONS.get(path.suffix.lower()))
+            if not force and is_done(path, task.stem):
+                skip(None)
+            else:
+                yield task
+            continue
+        lines = path is None or stream_kind(path) == "jsonl"
+        for record in records:
+            if record.skip:
+                skip(record.skip.split(":")[0])
+                continue
+            task = _record_task(record, rel, out_dir / stem / f"{record.position:06d}" if out_dir else None, lines)
+            if not force and path is not None and is_done(path, task.stem):
+                skip(None)
+            else:
+                yield task
+
+
+def _record_task(record: Record, rel: str, stem: Path | None, numbered_lines: bool) -> Task:
+    extra: dict = {"id": record.id}
+    if numbered_lines:
+        extra["line"] = record.position
+    if record.meta:
+        extra["metadata"] = record.meta
+    return Task(None, f"{rel}:{record.position}", stem, record.kind, record.data, record.url,
+                record.charset, extra, record.error)
+
+
+class Outputs:
+    """Where results go besides the workers' own files: ``errors.jsonl`` in OUT, and
+    for a line-per-document run the JSON lines, in parts or on stdout."""
+
+    def __init__(self, out_dir: Path | None, lines: bool, stdout: IO[str] | None, part_size: int):
+        self.out_dir, self.lines, self.part_size = out_dir, lines, part_size
+        self.stdout = stdout
+        self.errors = None
+        self.part: IO[str] | None = None
+        self.part_lines = self.part_number = 0
+
+    def __enter__(self) -> Outputs:
+        if self.out_dir is not None:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            self.errors = open(self.out_dir / "errors.jsonl", "w", encoding="utf-8")
+            if self.lines:
+                for old in [*self.out_dir.glob("part-*.jsonl"), *self.out_dir.glob(".part-*.tmp")]:
+                    old.unlink()
+        return self
+
+    def error(self, error: dict) -> None:
+        if self.errors is not None:
+            self.errors.write(json.dumps(error, ensure_ascii=False) + "\n")
+            self.errors.flush()
+
+    def write(self, result: Result) -> None:
+        if result.error:
+            self.error({"source": result.task.source, **_input_fields(result.task), **result.error})
+        if not self.lines or result.line is None:
+            return
+        if self.out_dir is None:
+            self.stdout.write(result.line + "\n")
+            self.stdout.flush()
+            return
+        if self.part is None:
+            self._open_part()
+        self.part.write(result.line + "\n")
+        self.part_lines += 1
+        if self.part_lines >= self.part_size:
+            self._close_part()
+
+    def _open_part(self) -> None:
+        name = f"part-{self.part_number:05d}.jsonl"
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
+        self.part = os.fdopen(fd, "w", encoding="utf-8")
+        self.part_tmp, self.part_name = Path(tmp), self.out_dir / name
+
+    def _close_part(self) -> None:
+        self.part.close()
+        os.chmod(self.part_tmp, FILE_MODE)
+        os.replace(self.part_tmp, self.part_name)
+        self.part, self.part_lines = None, 0
+        self.part_number += 1
+
+    def __exit__(self, *exc) -> None:
+        if self.part is not None:
+            self._close_part()   # what is written is whole lines, in order: keep it
+        if self.errors is not None:
+            self.errors.close()
+
+
+def _input_fields(task: Task) -> dict:
+    return {k: v for k, v in task.extra.items() if k in ("id", "line")}
+
+
+def count_documents(root: Path) -> int | None:
+    """How many documents `run` will see, for a progress bar; names only, nothing read.
+    None when a file of many documents makes the count unknown without reading it."""
+    if not root.is_dir():
+        return None
+    total = 0
+    for path, _ in discover(root):
+        if stream_kind(path):
+            return None
+        total += 1
+    return total

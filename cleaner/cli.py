@@ -31,28 +31,66 @@ def _fail(message: str, code: int = 2):
 
 @app.command()
 def run(
-    in_dir: Path = typer.Argument(..., help="Folder of .html, .htm and .txt documents (searched recursively)."),
-    out_dir: Path = typer.Argument(..., help="Folder for <name>.txt, <name>.json, errors.jsonl and summary.json."),
+    source: str = typer.Argument(..., metavar="IN", help="Folder of documents (searched recursively), one file, or - for JSON Lines on stdin."),
+    out: str = typer.Argument(..., metavar="OUT", help="Folder for outputs, errors.jsonl and summary.json, or - for JSON Lines on stdout."),
     model: Optional[str] = ModelOpt,
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
     timeout: float = typer.Option(30.0, help="Seconds one document may take before it is given up as 'timeout'."),
     max_bytes: int = typer.Option(20_000_000, help="Larger documents are refused as 'too_large'."),
     force: bool = typer.Option(False, "--force", help="Clean every document again, even those already done."),
+    fmt: str = typer.Option("files", "--format", help="files: <name>.txt and <name>.json per document; jsonl: OUT/part-*.jsonl, one line per document."),
+    part_size: int = typer.Option(10_000, help="Documents per part-*.jsonl file (--format jsonl)."),
+    html_field: str = typer.Option("html", help="JSON Lines input: the field that holds a page's HTML."),
+    text_field: str = typer.Option("text", help="JSON Lines input: the field that holds plain text."),
+    id_field: str = typer.Option("id", help="JSON Lines input: the record's id, copied to the output as 'id'."),
+    url_field: str = typer.Option("url", help="JSON Lines input: the page's URL."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ):
-    """Clean every document under IN_DIR into OUT_DIR, mirroring relative paths.
+    """Clean every document under IN into OUT, mirroring relative paths.
 
-    Rerun after an interruption to finish the rest: documents whose outputs are
-    complete and newer than the input are skipped (--force redoes them).
+    .html, .htm and .txt files are documents; .jsonl(.gz) and .warc(.gz) files
+    hold many. Rerun after an interruption to finish the rest: documents whose
+    outputs are complete and newer than the input are skipped (--force redoes them).
     """
-    from .batch import run as run_batch
-    from .model_files import check_model
-    from .progress import reporter
+    from .sources import Fields
 
-    if not in_dir.is_dir():
-        _fail(f"{in_dir} is not a folder")
+    if source != "-" and not Path(source).exists():
+        _fail(f"{source} does not exist")
+    if fmt not in ("files", "jsonl"):
+        _fail(f"--format must be files or jsonl, not {fmt!r}")
+    if jobs < 0 or timeout <= 0 or max_bytes <= 0 or part_size <= 0:
+        _fail("--jobs, --timeout, --max-bytes and --part-size must be positive")
+    if out != "-":
+        _check_writable(Path(out))
+    _check_model(model)
+    fields = Fields(id=id_field, html=html_field, text=text_field, url=url_field)
+    _run_batch(source, out, model=model, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
+               max_bytes=max_bytes, force=force, fmt=fmt, part_size=part_size, fields=fields, quiet=quiet)
+
+
+@app.command()
+def stream(
+    model: Optional[str] = ModelOpt,
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    timeout: float = typer.Option(30.0, help="Seconds one document may take before it is given up as 'timeout'."),
+    max_bytes: int = typer.Option(20_000_000, help="Larger documents are refused as 'too_large'."),
+    html_field: str = typer.Option("html", help="The field that holds a page's HTML."),
+    text_field: str = typer.Option("text", help="The field that holds plain text."),
+    id_field: str = typer.Option("id", help="The record's id, copied to the output as 'id'."),
+    url_field: str = typer.Option("url", help="The page's URL."),
+):
+    """JSON Lines in on stdin, one result line out on stdout per input line, in order (same as `run - -`)."""
+    from .sources import Fields
+
     if jobs < 0 or timeout <= 0 or max_bytes <= 0:
         _fail("--jobs, --timeout and --max-bytes must be positive")
+    _check_model(model)
+    fields = Fields(id=id_field, html=html_field, text=text_field, url=url_field)
+    _run_batch("-", "-", model=model, jobs=jobs or os.cpu_count() or 1, timeout=timeout, max_bytes=max_bytes,
+               force=True, fmt="jsonl", part_size=1, fields=fields, quiet=True)
+
+
+def _check_writable(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         probe = out_dir / ".cleaner-write-test"
@@ -60,13 +98,29 @@ def run(
         probe.unlink()
     except OSError as exc:
         _fail(f"cannot write to {out_dir}: {exc.strerror}")
+
+
+def _check_model(model: Optional[str]) -> None:
+    from .model_files import check_model
+
     try:  # a bad --model fails here, once, not in every worker
         check_model(model)
     except CleanerError as exc:
         _fail(str(exc))
-    with reporter(in_dir, quiet=quiet) as on_result:
-        summary = run_batch(in_dir, out_dir, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
-                            max_bytes=max_bytes, force=force, model=model, on_result=on_result)
+
+
+def _run_batch(source: str, out: str, *, quiet: bool, **options) -> None:
+    from .batch import run as run_batch
+    from .progress import reporter
+
+    # Results on stdout leave stderr for progress; stdin's documents are uncounted.
+    with reporter(None if source == "-" else Path(source), quiet=quiet) as on_result:
+        summary = run_batch(source, out, stdin=sys.stdin.buffer, stdout=sys.stdout,
+                            on_result=on_result, **options)
+    if summary.output_closed:
+        # Whoever read our output stopped (`| head`): no traceback, the usual status for SIGPIPE.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(141)
     if not quiet:
         typer.echo(summary.line(), err=True)
     if summary.interrupted:

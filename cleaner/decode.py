@@ -77,8 +77,19 @@ def _detect(data: bytes) -> str | None:
     return next((n for n in _PREFERRED if n in names), names[0])
 
 
-def decode(data: bytes, *, html: bool = True) -> tuple[str, str]:
-    """Return (text, encoding used). Raises CleanerError for empty or binary data."""
+def _known(charset: str | None) -> str | None:
+    try:
+        return codecs.lookup(charset).name if charset else None
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, *, html: bool = True, charset: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding used). Raises CleanerError for empty or binary data.
+
+    `charset` is what the transport said (an HTTP header): it is tried after a
+    byte-order mark and before the page's own declaration, as browsers do.
+    """
     if not data.strip():
         raise CleanerError("empty", "the document is empty")
     for bom, name in _BOMS:
@@ -93,7 +104,7 @@ def decode(data: bytes, *, html: bool = True) -> tuple[str, str]:
     head = data[:_SNIFF_BYTES * 2]
     if len(head) - len(head.translate(None, _CONTROL_BYTES)) > MAX_CONTROL_RATIO * len(head):
         raise CleanerError("binary", "looks like binary data, not text or HTML", "check the file type")
-    attempts = [declared_charset(data)] if html else []
+    attempts = [_known(charset), declared_charset(data) if html else None]
     for name in [*attempts, "utf-8"]:
         if not name:
             continue

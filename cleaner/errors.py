@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 # Stable short codes: they appear in errors.jsonl and users filter on them.
-CODES = ("empty", "binary", "decode", "no_content", "too_large", "timeout", "io", "crash", "internal", "usage")
+CODES = ("empty", "binary", "decode", "no_content", "too_large", "timeout", "io", "crash", "internal", "usage",
+         "bad_record")
 
 
 class CleanerError(ValueError):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from .decode import decode
 from .document import Block, Document, Item, Label, Paragraph
 from .errors import CleanerError
 from .features import document_features
+from .many import clean_many
 from .metadata import appeal_kind, credit_kind, html_metadata
 from .model import Model
 from .rules import first_verdict
@@ -58,6 +60,9 @@ def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Blo
     return title, blocks, meta
 
 
+_IN_MEMORY = object()  # a model handed over as an object has no folder for workers to load
+
+
 class Cleaner:
     """Loads the model once; `clean` is then safe to call from many threads.
 
@@ -75,8 +80,33 @@ class Cleaner:
 
     def __init__(self, model: str | Path | Model | None = None):
         self.model = model if isinstance(model, Model) else Model.load(model)
+        # Worker processes of clean_many load the model again from here.
+        self._model_path = _IN_MEMORY if isinstance(model, Model) else model
 
-    def clean(self, source: str | bytes, *, url: str | None = None, kind: str | None = None) -> Document:
+    def clean_many(self, items: Iterable[str | bytes | Mapping], *, kind: str | None = None, jobs: int = 1,
+                   timeout: float | None = None, errors: str = "raise") -> Iterator:
+        """Clean many documents; results come out in input order, lazily.
+
+        An item is a document (str or bytes) or a mapping shaped like a JSON Lines
+        record: ``{"html": ...}`` or ``{"text": ...}``, optional ``"url"``.
+        `jobs` above 1 cleans in that many worker processes; `timeout` (seconds per
+        document) also uses a worker, which is killed and replaced when a document
+        overruns it. With ``errors="raise"`` (default) Documents are yielded and the
+        first failure raises its CleanerError; with ``errors="return"`` every item
+        gives an `Outcome` (``status`` is ``ok`` or the error code, ``document``,
+        ``error``), so one bad page never stops the loop. Worker processes start
+        with multiprocessing's forkserver: scripts need the usual
+        ``if __name__ == "__main__":`` guard.
+        """
+        if self._model_path is _IN_MEMORY and (jobs > 1 or timeout is not None):
+            raise CleanerError("usage", "worker processes load the model from its folder",
+                               "build the Cleaner from a model folder to use jobs or timeout")
+        return clean_many(self, items, kind=kind, jobs=jobs, timeout=timeout, errors=errors,
+                          model_path=self._model_path)
+
+    def clean(self, source: str | bytes, *, url: str | None = None, kind: str | None = None,
+              charset: str | None = None) -> Document:
+        """Clean one document; `charset` is a transport's hint (an HTTP header) for bytes."""
         if kind not in (None, "html", "text"):
             raise CleanerError("usage", f"unknown kind {kind!r}", "use 'html', 'text' or None")
         if not isinstance(source, (str, bytes, bytearray)):
@@ -87,7 +117,7 @@ class Cleaner:
         metadata: dict = {}
         if isinstance(source, (bytes, bytearray)):
             html_hint = kind != "text"
-            text, metadata["encoding"] = decode(bytes(source), html=html_hint)
+            text, metadata["encoding"] = decode(bytes(source), html=html_hint, charset=charset)
         else:
             text = source.replace("\x00", "")
         if not text.strip():

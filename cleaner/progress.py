@@ -18,7 +18,7 @@ def _error_line(result) -> str:
 
 
 @contextmanager
-def reporter(in_dir: Path, *, quiet: bool):
+def reporter(in_dir: Path | None, *, quiet: bool):
     """Yield an `on_result(result, summary)` callback that reports progress."""
     if quiet:
         yield lambda result, summary: None
@@ -36,7 +36,8 @@ def _bar(in_dir: Path):
     columns = (TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f}/s"), TimeRemainingColumn(), TextColumn("{task.fields[errors]}"))
     with Progress(*columns, transient=True) as bar:
-        task = bar.add_task("clean", total=count_documents(in_dir), rate=0.0, errors="no failures")
+        total = count_documents(in_dir) if in_dir is not None else None
+        task = bar.add_task("clean", total=total, rate=0.0, errors="no failures")
         start = time.monotonic()
 
         def on_result(result, summary) -> None:

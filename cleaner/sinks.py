@@ -33,14 +33,25 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def document_json(doc: Document, source: str | None = None) -> str:
+def merge_record(record: dict, source: str | None, extra: dict | None = None) -> dict:
+    """A result record with where it came from: `source` first, then the input's own
+    fields (`extra`: a JSONL id, WARC metadata, merged into ``metadata``)."""
+    extra = dict(extra or {})
+    meta = extra.pop("metadata", None)
+    out = {"source": source, **extra, **{k: v for k, v in record.items() if k != "source"}}
+    if meta:
+        out["metadata"] = {**out.get("metadata", {}), **meta}
+    return out
+
+
+def document_json(doc: Document, source: str | None = None, extra: dict | None = None) -> str:
     record = doc.to_dict()
-    if source is not None:
-        record["source"] = source
+    if source is not None or extra:
+        record = merge_record(record, source if source is not None else record["source"], extra)
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_document(doc: Document, stem: Path, source: str) -> None:
+def write_document(doc: Document, stem: Path, source: str, extra: dict | None = None) -> None:
     """`stem`.txt holds the clean text, `stem`.json the whole record; the JSON lands last."""
     write_atomic(stem.with_name(stem.name + ".txt"), doc.text + "\n" if doc.text else "")
-    write_atomic(stem.with_name(stem.name + ".json"), document_json(doc, source))
+    write_atomic(stem.with_name(stem.name + ".json"), document_json(doc, source, extra))

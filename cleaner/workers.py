@@ -7,6 +7,7 @@ back in task order, so what a run writes does not depend on the number of worker
 """
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 import signal
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 
+from .document import Document
 from .errors import CleanerError
-from .sinks import write_document
+from .sinks import merge_record, write_document
 
 POLL_SECONDS = 0.2
 # A worker is replaced after this many documents, so that what the libraries
@@ -27,10 +29,23 @@ TASKS_PER_WORKER = 500
 
 @dataclass(frozen=True)
 class Task:
-    path: Path          # the input file
-    source: str         # its path relative to IN, as reported
-    stem: Path          # output path without .txt / .json
-    kind: str | None    # "html", "text" or None to sniff
+    """One document to clean: a file to read (`path`) or data already in hand (`data`).
+
+    With a `stem`, the worker writes ``stem.txt`` and ``stem.json`` itself; without
+    one, the result carries the record as one JSON line for the parent to write.
+    `extra` holds fields of the input (a JSONL id, WARC metadata) for the output.
+    """
+
+    path: Path | None           # the input file, or None when `data` is given
+    source: str                 # where the document came from, as reported
+    stem: Path | None           # output path without .txt / .json, or None for a JSON line
+    kind: str | None            # "html", "text" or None to sniff
+    data: str | bytes | None = None
+    url: str | None = None
+    charset: str | None = None
+    extra: dict = field(default_factory=dict)
+    error: dict | None = None   # a record that failed before cleaning (bad JSON, too large)
+    keep: bool = False          # send the Document itself back (library callers)
 
 
 @dataclass
@@ -38,26 +53,54 @@ class Result:
     task: Task
     error: dict | None = None                      # {"error": code, "message": ...}
     labels: dict[str, int] = field(default_factory=dict)
+    line: str | None = None                        # the JSON line, for tasks without a stem
+    document: Document | None = None               # for tasks that asked to keep it
 
 
-def clean_file(cleaner, task: Task, max_bytes: int) -> Result:
-    """Read, clean and write one document; every failure becomes the result's error."""
+def clean_task(cleaner, task: Task, max_bytes: int) -> Result:
+    """Read, clean and write (or render) one document; every failure becomes the result's error."""
+    if task.error:
+        return failed(task, task.error)
     try:
-        size = os.stat(task.path).st_size
-        if size > max_bytes:
-            raise CleanerError("too_large", f"{size:,} bytes, over the --max-bytes limit of {max_bytes:,}")
-        doc = cleaner.clean(task.path.read_bytes(), kind=task.kind)
-        write_document(doc, task.stem, task.source)
+        doc = cleaner.clean(_read(task, max_bytes), url=task.url, kind=task.kind, charset=task.charset)
+        line = None
+        if task.stem is not None:
+            write_document(doc, task.stem, task.source, task.extra)
+        elif not task.keep:
+            line = record_line(task, {"status": "ok", **doc.to_dict()})
     except CleanerError as exc:
-        return Result(task, exc.to_dict())
+        return failed(task, exc.to_dict())
     except OSError as exc:
-        return Result(task, {"error": "io", "message": exc.strerror or str(exc)})
+        return failed(task, {"error": "io", "message": exc.strerror or str(exc)})
     except Exception as exc:  # a library failing on hostile input costs one document, not the run
-        return Result(task, {"error": "internal", "message": f"{type(exc).__name__}: {exc}"})
+        return failed(task, {"error": "internal", "message": f"{type(exc).__name__}: {exc}"})
     labels: dict[str, int] = {}
     for p in doc.paragraphs:
         labels[p.label.value] = labels.get(p.label.value, 0) + 1
-    return Result(task, labels=labels)
+    return Result(task, labels=labels, line=line, document=doc if task.keep else None)
+
+
+def _read(task: Task, max_bytes: int) -> str | bytes:
+    if task.path is None:
+        size = len(task.data.encode("utf-8") if isinstance(task.data, str) else task.data)
+    else:
+        size = os.stat(task.path).st_size
+    if size > max_bytes:
+        raise CleanerError("too_large", f"{size:,} bytes, over the --max-bytes limit of {max_bytes:,}")
+    return task.data if task.path is None else task.path.read_bytes()
+
+
+def record_line(task: Task, record: dict) -> str:
+    """One JSON line for a stream output."""
+    return json.dumps(merge_record(record, task.source, task.extra), ensure_ascii=False)
+
+
+def failed(task: Task, error: dict) -> Result:
+    """A failed document; a stream output gets an error record in its place."""
+    line = None
+    if task.stem is None and not task.keep:
+        line = record_line(task, {"status": "error", **error})
+    return Result(task, error, line=line)
 
 
 def _serve(conn, model, max_bytes: int) -> None:
@@ -69,7 +112,7 @@ def _serve(conn, model, max_bytes: int) -> None:
     try:
         conn.send("ready")
         while (task := conn.recv()) is not None:
-            conn.send(clean_file(cleaner, task, max_bytes))
+            conn.send(clean_task(cleaner, task, max_bytes))
     except (EOFError, OSError):
         pass  # the parent is gone (killed): nothing left to report to
 
@@ -144,8 +187,9 @@ def run_tasks(tasks: Iterable[Task], *, jobs: int, timeout: float, max_bytes: in
                         seq, task, _ = w.job
                         error = ({"error": "timeout", "message": f"took over {timeout:g}s (--timeout)"} if overdue
                                  else {"error": "crash", "message": f"the worker died (exit code {w.process.exitcode})"})
-                        done[seq] = Result(task, error)
-                        _stale_temporaries(task.stem)
+                        done[seq] = failed(task, error)
+                        if task.stem is not None:
+                            _stale_temporaries(task.stem)
                     w.kill()
                     workers[i] = _Worker(ctx, model, max_bytes)
             while next_out in done:

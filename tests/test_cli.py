@@ -65,7 +65,7 @@ def test_run_all_good_exits_zero_and_quiet_prints_nothing(tmp_path):
 
 def test_run_usage_errors_exit_two(tmp_path):
     result = runner.invoke(app, ["run", str(tmp_path / "missing"), str(tmp_path / "out")])
-    assert result.exit_code == 2 and "is not a folder" in result.stderr
+    assert result.exit_code == 2 and "does not exist" in result.stderr
     write(tmp_path / "in" / "s.txt", STORY)
     result = runner.invoke(app, ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--model", str(tmp_path)])
     assert result.exit_code == 2 and "cannot load model" in result.stderr
