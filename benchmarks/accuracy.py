@@ -178,7 +178,7 @@ def string_counts(output: str, item: dict) -> dict:
 STATE: dict = {}
 
 
-def init_worker(root: str) -> None:
+def init_worker(root: str, tools: tuple[str, ...] = TOOLS) -> None:
     logging.disable(logging.CRITICAL)  # the libraries warn on many real pages; the scores say enough
     warnings.simplefilter("ignore")
     # Imported here so that no tool's first page pays for its import.
@@ -186,6 +186,7 @@ def init_worker(root: str) -> None:
     import readability  # noqa: F401
     import trafilatura  # noqa: F401
     STATE["root"] = Path(root)
+    STATE["tools"] = tools
     STATE["cleaner"] = Cleaner()  # loads the model once per worker
 
 
@@ -209,7 +210,7 @@ def score_page(task: tuple[dict, dict | None]) -> dict | None:
     except (CleanerError, ValueError, lxml.etree.LxmlError):
         state["flat"] = ""
     flat_seconds = time.perf_counter() - start
-    for tool in TOOLS:
+    for tool in STATE["tools"]:
         start = time.perf_counter()
         error = None
         try:
@@ -347,6 +348,7 @@ def header(args, sets: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global TOOLS, HEADS  # the table shows only the tools that ran (--tools)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
     ap.add_argument("--sets", nargs="+", default=list(GOLD_SETS + STRING_SETS))
@@ -354,7 +356,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all-splits", action="store_true", help="Score training pages too, not only the held-out split.")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--json", type=Path, help="Also write the numbers (no page text) to this file.")
+    ap.add_argument("--tools", nargs="+", choices=TOOLS, default=list(TOOLS), help="Run only these tools (quick tries).")
     args = ap.parse_args(argv)
+    HEADS = tuple(h for t, h in zip(TOOLS, HEADS) if t in args.tools)
+    TOOLS = tuple(t for t in TOOLS if t in args.tools)
     unknown = [s for s in args.sets if s not in GOLD_SETS + STRING_SETS]
     if unknown:
         print(f"skipping {', '.join(unknown)}: no gold main text or must/must-not strings", file=sys.stderr)
@@ -363,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     tasks = select_tasks(args.corpora, sets, args.all_splits, args.limit)
     results = []
     start = time.perf_counter()
-    with ProcessPoolExecutor(args.jobs, initializer=init_worker, initargs=(str(args.corpora),)) as pool:
+    with ProcessPoolExecutor(args.jobs, initializer=init_worker, initargs=(str(args.corpora), tuple(args.tools))) as pool:
         for i, res in enumerate(pool.map(score_page, tasks, chunksize=4), 1):
             if res is not None:
                 results.append(res)

@@ -140,7 +140,18 @@ def html_rule(block: Block) -> Verdict | None:
     return None
 
 
+# No caption, credit, appeal or boilerplate line is this long; a block this long
+# is an extractor's whole article run together, and dropping it loses the page.
+LONG_BLOCK_WORDS = 300
+
+
+def long_block_rule(text: str) -> Verdict | None:
+    if text.count(" ") >= LONG_BLOCK_WORDS and len(text.split()) >= LONG_BLOCK_WORDS:
+        return Verdict(Label.BODY, 0.9, "rule:long-block")
+    return None
+
+
 def first_verdict(block: Block) -> Verdict | None:
     """The first rule that fires, in order of how rarely each is wrong."""
-    return (html_rule(block) or credit_rule(block.text) or caption_rule(block.text)
-            or appeal_rule(block.text) or boilerplate_rule(block.text))
+    return (long_block_rule(block.text) or html_rule(block) or credit_rule(block.text)
+            or caption_rule(block.text) or appeal_rule(block.text) or boilerplate_rule(block.text))

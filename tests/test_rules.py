@@ -66,3 +66,14 @@ def test_html_cues_decide_captions_and_credits():
     credit = Block("Photo: AFP", cues=("html:figcaption",))
     assert html_rule(credit).label is Label.CREDIT
     assert first_verdict(Block("A plain body sentence about the weather in spring.")) is None
+
+
+def test_a_block_of_an_article_run_together_is_body_whatever_words_it_holds():
+    # An extractor that loses the paragraph breaks gives one huge block; even with an
+    # appeal's words inside, it is mostly article, and dropping it would lose the page.
+    sentences = ("The port authority said the new quay would open in May after two years of work. "
+                 "Fishermen said the delays had cost them a season. ") * 12
+    run_together = sentences + "Please donate today to support our journalism. " + sentences
+    verdict = first_verdict(Block(run_together))
+    assert verdict.label is Label.BODY and verdict.why == "rule:long-block"
+    assert first_verdict(Block("Please donate today to support our journalism.")).label is Label.APPEAL
