@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .dataset import LabelledDoc
+from .language import detect_language
 from .document import LABELS, Label
 
 
@@ -14,7 +15,7 @@ def confusion(cleaner, docs: Iterable[LabelledDoc]) -> Counter:
     for doc in docs:
         if not doc.blocks:
             continue
-        for gold, para in zip(doc.labels, cleaner.label(list(doc.blocks))):
+        for gold, para in zip(doc.labels, cleaner.label(list(doc.blocks), detect_language(b.text for b in doc.blocks))):
             if gold is not None:
                 counts[gold, para.label] += 1
     return counts
@@ -52,7 +53,7 @@ def body_words_kept(cleaner, docs: Iterable[LabelledDoc]) -> float:
     for doc in docs:
         if not doc.blocks:
             continue
-        for gold, para in zip(doc.labels, cleaner.label(list(doc.blocks))):
+        for gold, para in zip(doc.labels, cleaner.label(list(doc.blocks), detect_language(b.text for b in doc.blocks))):
             if gold is Label.BODY:
                 n = len(para.text.split())
                 total += n

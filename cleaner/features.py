@@ -38,12 +38,12 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
     return f">{edges[-1]}"
 
 
-def block_cues(block: Block, verdict: Verdict | None) -> dict[str, float]:
+def block_cues(block: Block, verdict: Verdict | None, lang: str | None = None) -> dict[str, float]:
     """Cheap cues of one block, shared with its neighbours' feature sets."""
     text = block.text
     words = len(text.split())
     cues = {f"len={_bucket(words, (1, 3, 7, 15, 30, 60))}": 1.0}
-    found = hits(text)
+    found = hits(text, lang)
     if found.appeal:
         cues["lex:appeal"] = 1.0
     if found.topic:
@@ -103,9 +103,10 @@ def own_features(block: Block) -> dict[str, float]:
     return feats
 
 
-def document_features(blocks: Sequence[Block], verdicts: Sequence[Verdict | None]) -> list[dict[str, float]]:
+def document_features(blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
+                      lang: str | None = None) -> list[dict[str, float]]:
     """One feature dict per block, with its position and its neighbours' cues."""
-    cues = [block_cues(b, v) for b, v in zip(blocks, verdicts)]
+    cues = [block_cues(b, v, lang) for b, v in zip(blocks, verdicts)]
     n = len(blocks)
     out = []
     for i, block in enumerate(blocks):

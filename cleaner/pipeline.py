@@ -12,6 +12,7 @@ from .decode import decode
 from .document import Block, Document, Item, Label, Paragraph
 from .errors import CleanerError
 from .features import document_features
+from .language import detect_language
 from .many import clean_many
 from .metadata import appeal_kind, credit_kind, html_metadata
 from .model import Model
@@ -135,17 +136,20 @@ class Cleaner:
         if not blocks:
             raise CleanerError("no_content", "no article text found",
                                "the page may be a listing, a script-only page or empty")
-        paragraphs = self.label(blocks)
+        language = detect_language((b.text for b in blocks), metadata.get("language"))
+        if language:
+            metadata["language"] = language
+        paragraphs = self.label(blocks, language)
         if not any(p.label is Label.BODY for p in paragraphs):
             found = ", ".join(sorted({p.label.value for p in paragraphs}))
             raise CleanerError("no_content", f"no article text: every paragraph is {found}",
                                "the page may be a listing, navigation or an appeal only")
         return self._assemble(paragraphs, title, metadata, kind)
 
-    def label(self, blocks: list[Block]) -> list[Paragraph]:
-        """Stages 4 to 7 over blocks from any source."""
-        verdicts = [first_verdict(b) for b in blocks]                           # 4
-        probs = self.model.predict_proba(document_features(blocks, verdicts))  # 5
+    def label(self, blocks: list[Block], lang: str | None = None) -> list[Paragraph]:
+        """Stages 4 to 7 over blocks from any source; `lang` picks the lexicons."""
+        verdicts = [first_verdict(b, lang) for b in blocks]                           # 4
+        probs = self.model.predict_proba(document_features(blocks, verdicts, lang))  # 5
         labels = self.model.labels
         appeal_col, body_col = labels.index(Label.APPEAL), labels.index(Label.BODY)
         paragraphs = []

@@ -100,11 +100,11 @@ def caption_rule(text: str) -> Verdict | None:
     return None
 
 
-def appeal_rule(text: str) -> Verdict | None:
+def appeal_rule(text: str, lang: str | None = None) -> Verdict | None:
     lex = lexicons()
     if lex.appeal_button.search(text):
         return Verdict(Label.APPEAL, 0.95, "rule:appeal-button")
-    if hits(text).appeal and not is_quoted(text):
+    if hits(text, lang).appeal and not is_quoted(text):
         return Verdict(Label.APPEAL, 0.96, "rule:appeal-lexicon")
     return None
 
@@ -121,7 +121,7 @@ def boilerplate_rule(text: str) -> Verdict | None:
     return None
 
 
-def html_rule(block: Block) -> Verdict | None:
+def html_rule(block: Block, lang: str | None = None) -> Verdict | None:
     """Page structure: a figcaption is a caption, a donate box is an appeal."""
     cues = block.cues
     words = len(_words(block.text))
@@ -134,7 +134,7 @@ def html_rule(block: Block) -> Verdict | None:
         return Verdict(Label.CREDIT, 0.93, "html:credit-class")
     # Inside a donate or newsletter box: an appeal if it says so, or if the extractor
     # left it out of the text anyway (the box's heading, its small print).
-    if "html:appeal-class" in cues and (not block.in_main or hits(block.text).topic) \
+    if "html:appeal-class" in cues and (not block.in_main or hits(block.text, lang).topic) \
             and not is_quoted(block.text):
         return Verdict(Label.APPEAL, 0.93, "html:appeal-class")
     return None
@@ -151,7 +151,7 @@ def long_block_rule(text: str) -> Verdict | None:
     return None
 
 
-def first_verdict(block: Block) -> Verdict | None:
-    """The first rule that fires, in order of how rarely each is wrong."""
-    return (long_block_rule(block.text) or html_rule(block) or credit_rule(block.text)
-            or caption_rule(block.text) or appeal_rule(block.text) or boilerplate_rule(block.text))
+def first_verdict(block: Block, lang: str | None = None) -> Verdict | None:
+    """The first rule that fires, in order of how rarely each is wrong; `lang` picks lexicons."""
+    return (long_block_rule(block.text) or html_rule(block, lang) or credit_rule(block.text)
+            or caption_rule(block.text) or appeal_rule(block.text, lang) or boilerplate_rule(block.text))

@@ -17,6 +17,7 @@ from .document import LABELS
 from .evaluate import body_words_kept, confusion, report, scores
 from .features import document_features
 from .model import BODY_MIN, Model
+from .language import detect_language
 from .rules import first_verdict
 
 SEED = 13
@@ -36,7 +37,8 @@ def _examples(docs: Sequence[LabelledDoc]):
     for doc in docs:
         if not doc.blocks:
             continue
-        feats = document_features(doc.blocks, [first_verdict(b) for b in doc.blocks])
+        lang = detect_language(b.text for b in doc.blocks)  # as the pipeline sees it
+        feats = document_features(doc.blocks, [first_verdict(b, lang) for b in doc.blocks], lang)
         weight = SOURCE_WEIGHT.get(doc.source, 1.0)
         for f, label in zip(feats, doc.labels):
             if label is not None:

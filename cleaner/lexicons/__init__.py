@@ -62,12 +62,26 @@ class Hits:
 
 
 @lru_cache(maxsize=8192)
-def hits(text: str) -> Hits:
-    """The lexicon hits of a paragraph, computed once for the rules and the features alike."""
+def hits(text: str, lang: str | None = None) -> Hits:
+    """The lexicon hits of a paragraph, computed once for the rules and the features alike.
+
+    With the document's language, strong appeal phrases are those of that language
+    and English (which turns up on pages of every language); without it, or for a
+    language the lexicon lacks, those of every language.
+    """
     lex, head = lexicons(), text[:MAX_SCAN]
     lower = head.lower()
-    return Hits(appeal=bool(lex.appeal_strong.search(lower)), topic=bool(lex.appeal_topic.search(lower)),
+    strong = appeal_strong(lang) if lang else lex.appeal_strong
+    return Hits(appeal=bool(strong.search(lower)), topic=bool(lex.appeal_topic.search(lower)),
                 cues=sum(1 for _ in lex.appeal_cue.finditer(lower)), agency=bool(lex.agency.search(head)))
+
+
+@lru_cache(maxsize=64)
+def appeal_strong(lang: str) -> re.Pattern:
+    by_lang = _load("appeal")["strong"]
+    if lang not in by_lang:
+        return lexicons().appeal_strong
+    return _any(_lowercase(dict.fromkeys([*by_lang[lang], *by_lang["en"]])), flags=0)
 
 
 @lru_cache(maxsize=1)
