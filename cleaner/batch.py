@@ -27,7 +27,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -145,7 +145,7 @@ def is_done(path: Path, stem: Path) -> bool:
 
 def run(source: Path | str, out: Path | str, *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
         max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False, model: str | None = None,
-        fmt: str = "files", fields: Fields = Fields(), part_size: int = PART_SIZE,
+        fmt: str = "files", fields: Fields = Fields(), part_size: int = PART_SIZE, report: bool = False,
         stdin: IO[bytes] | None = None, stdout: IO[str] | None = None,
         on_result: Callable[[Result | None, Summary], None] | None = None) -> Summary:
     """Clean every document under `source` into `out`; see the module docstring.
@@ -168,7 +168,7 @@ def run(source: Path | str, out: Path | str, *, jobs: int = 1, timeout: float = 
             on_result(None, summary)
 
     found = _inputs(source, problems, stdin, fields, max_bytes)
-    tasks = _tasks(found, None if lines else out_dir, force or lines, skip)
+    tasks = _tasks(found, None if lines else out_dir, force or lines, skip, report)
     with Outputs(out_dir, lines, stdout, part_size) as outputs:
         def folder_problems() -> None:
             # A folder that cannot be read counts as one failed input.
@@ -230,12 +230,13 @@ def _records_or_problem(path: Path, rel: str, fields: Fields, max_bytes: int) ->
 
 
 def _tasks(found: Iterator[Found], out_dir: Path | None, force: bool,
-           skip: Callable[[str | None], None]) -> Iterator[Task]:
+           skip: Callable[[str | None], None], report: bool = False) -> Iterator[Task]:
     """Tasks for every document; records that are not documents, and documents
     already done, are reported through `skip` instead."""
     for path, rel, stem, records in found:
         if records is None:
-            task = Task(path, rel, out_dir / stem if out_dir else None, EXTENSIONS.get(path.suffix.lower()))
+            task = Task(path, rel, out_dir / stem if out_dir else None, EXTENSIONS.get(path.suffix.lower()),
+                        report=report and out_dir is not None)
             if not force and is_done(path, task.stem):
                 skip(None)
             else:
@@ -247,6 +248,8 @@ def _tasks(found: Iterator[Found], out_dir: Path | None, force: bool,
                 skip(record.skip.split(":")[0])
                 continue
             task = _record_task(record, rel, out_dir / stem / f"{record.position:06d}" if out_dir else None, lines)
+            if report and out_dir is not None:
+                task = replace(task, report=True)
             if not force and path is not None and is_done(path, task.stem):
                 skip(None)
             else:

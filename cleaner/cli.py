@@ -44,6 +44,7 @@ def run(
     text_field: str = typer.Option("text", help="JSON Lines input: the field that holds plain text."),
     id_field: str = typer.Option("id", help="JSON Lines input: the record's id, copied to the output as 'id'."),
     url_field: str = typer.Option("url", help="JSON Lines input: the page's URL."),
+    report: bool = typer.Option(False, "--report", help="Also write <name>.report.html: the paragraphs coloured by label, with score and why."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ):
     """Clean every document under IN into OUT, mirroring relative paths.
@@ -65,7 +66,8 @@ def run(
     _check_model(model)
     fields = Fields(id=id_field, html=html_field, text=text_field, url=url_field)
     _run_batch(source, out, model=model, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
-               max_bytes=max_bytes, force=force, fmt=fmt, part_size=part_size, fields=fields, quiet=quiet)
+               max_bytes=max_bytes, force=force, fmt=fmt, part_size=part_size, fields=fields, report=report,
+               quiet=quiet)
 
 
 @app.command()
@@ -87,7 +89,7 @@ def stream(
     _check_model(model)
     fields = Fields(id=id_field, html=html_field, text=text_field, url=url_field)
     _run_batch("-", "-", model=model, jobs=jobs or os.cpu_count() or 1, timeout=timeout, max_bytes=max_bytes,
-               force=True, fmt="jsonl", part_size=1, fields=fields, quiet=True)
+               force=True, fmt="jsonl", part_size=1, fields=fields, report=False, quiet=True)
 
 
 def _check_writable(out_dir: Path) -> None:
@@ -152,6 +154,57 @@ def clean_one(
     except CleanerError as exc:
         _fail(f"{file}: {exc.code}: {exc}", 1)
     typer.echo(document_json(doc, file) if json_out else doc.text, nl=not json_out)
+
+
+@app.command()
+def show(
+    file: str = typer.Argument(..., help="A document (.html, .htm, .txt, or - for stdin), or a .json record written by `cleaner run`."),
+    label: Optional[str] = typer.Option(None, help="Print only paragraphs with this label (body, caption, credit, appeal, boilerplate)."),
+    html_out: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here instead of printing."),
+    kind: Optional[str] = typer.Option(None, help="html or text (default: from the extension, else sniffed)."),
+    url: Optional[str] = typer.Option(None, help="The page's URL, for metadata and relative links."),
+    model: Optional[str] = ModelOpt,
+):
+    """Show why each paragraph got its label: label, score and why, coloured (or --html for a page)."""
+    import json
+
+    from rich.console import Console
+
+    from .batch import EXTENSIONS
+    from .document import Label
+    from .report import render_html, render_terminal
+    from .sinks import merge_record, write_atomic
+
+    if kind not in (None, "html", "text"):
+        _fail(f"--kind must be html or text, not {kind!r}")
+    if label is not None and label not in {x.value for x in Label}:
+        _fail(f"--label must be one of {', '.join(x.value for x in Label)}, not {label!r}")
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc.strerror}")
+    record = None
+    if file.lower().endswith(".json"):
+        try:
+            record = json.loads(data)
+        except ValueError:
+            pass
+    if not (isinstance(record, dict) and isinstance(record.get("paragraphs"), list)):
+        try:  # not a record: a document to clean
+            doc = _cleaner(model).clean(data, url=url, kind=kind or EXTENSIONS.get(Path(file).suffix.lower()))
+        except CleanerError as exc:
+            _fail(f"{file}: {exc.code}: {exc}", 1)
+        record = merge_record(doc.to_dict(), file)
+    if html_out is None:
+        console = Console(highlight=False)
+        console.soft_wrap = not console.is_terminal  # piped: one line per paragraph, for grep
+        render_terminal(record, console, label)
+        return
+    try:
+        write_atomic(html_out, render_html(record))
+    except OSError as exc:
+        _fail(f"cannot write {html_out}: {exc.strerror}")
+    typer.echo(str(html_out))
 
 
 @app.command()

@@ -31,7 +31,7 @@ class Block:
     element it came from (``p``, ``head``, ``item``, ``line`` for plain text);
     `link_density` is the share of its characters inside links; `in_main` is
     False for a caption, credit or appeal box that the main-content extractor
-    left out and the page index brought back.
+    left out and the page index brought back; `image` is the picture a caption describes.
     """
 
     text: str
@@ -39,6 +39,7 @@ class Block:
     cues: tuple[str, ...] = ()
     link_density: float = 0.0
     in_main: bool = True
+    image: tuple[str, str] | None = None   # (src, alt) of the image a caption block describes
 
 
 @dataclass(frozen=True)
@@ -66,14 +67,27 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Item:
-    """A caption, credit or appeal lifted out of the text into metadata."""
+    """A caption, credit or appeal lifted out of the text into metadata.
+
+    Credits add `names` (people) and `agencies`; captions add the image's `src`
+    and `alt` where the page shows them. A caption that ends with its own credit
+    is split: the caption keeps the description and `credit`, the index of that
+    credit in the document's credits, whose `caption` points back.
+    """
 
     text: str
     kind: str | None = None
     why: str = ""
+    names: tuple[str, ...] | None = None      # credits only
+    agencies: tuple[str, ...] | None = None   # credits only
+    src: str | None = None
+    alt: str | None = None
+    credit: int | None = None
+    caption: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+        return {k: list(v) if isinstance(v, tuple) else v
+                for k, v in asdict(self).items() if v not in (None, "")}
 
 
 @dataclass(frozen=True)

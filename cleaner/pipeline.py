@@ -9,12 +9,13 @@ import numpy as np
 
 from .context import revise
 from .decode import decode
-from .document import Block, Document, Item, Label, Paragraph
+from .document import Block, Document, Label, Paragraph
 from .errors import CleanerError
 from .features import document_features
+from .items import lifted_items
 from .language import detect_language
 from .many import clean_many
-from .metadata import appeal_kind, credit_kind, html_metadata
+from .metadata import html_metadata
 from .model import Model
 from .rules import first_verdict
 from .segment import index_page, normalise, segment_html, segment_text
@@ -144,7 +145,7 @@ class Cleaner:
             found = ", ".join(sorted({p.label.value for p in paragraphs}))
             raise CleanerError("no_content", f"no article text: every paragraph is {found}",
                                "the page may be a listing, navigation or an appeal only")
-        return self._assemble(paragraphs, title, metadata, kind)
+        return self._assemble(paragraphs, blocks, title, metadata, kind)
 
     def label(self, blocks: list[Block], lang: str | None = None) -> list[Paragraph]:
         """Stages 4 to 7 over blocks from any source; `lang` picks the lexicons."""
@@ -186,16 +187,12 @@ class Cleaner:
                 return int(best), float(row[best])
         return body_col, float(row[body_col])
 
-    def _assemble(self, paragraphs: list[Paragraph], title, metadata, kind) -> Document:   # 8
-        def items(label: Label, kind_of=None):
-            return tuple(Item(p.text, kind_of(p.text) if kind_of else None, p.why)
-                         for p in paragraphs if p.label is label)
-
+    def _assemble(self, paragraphs: list[Paragraph], blocks: list[Block], title, metadata, kind) -> Document:  # 8
         body = [p.text for p in paragraphs if p.label is Label.BODY]
+        captions, credits, appeals = lifted_items(paragraphs, blocks)
         return Document(
             text="\n\n".join(body), title=title, paragraphs=tuple(paragraphs),
-            captions=items(Label.CAPTION), credits=items(Label.CREDIT, credit_kind),
-            appeals=items(Label.APPEAL, appeal_kind), metadata=metadata, kind=kind,
+            captions=captions, credits=credits, appeals=appeals, metadata=metadata, kind=kind,
             model=self.model.describe(),
         )
 

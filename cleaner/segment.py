@@ -126,6 +126,18 @@ def _near_image(el) -> bool:
     return False
 
 
+def nearest_image(el) -> tuple[str, str] | None:
+    """(src, alt) of the image a caption describes: in its figure, parent or grandparent."""
+    scope, depth = el, 0
+    while scope is not None and depth < 3:
+        img = next(scope.iter("img"), None)
+        if img is not None:
+            src = img.get("src") or img.get("data-src") or ""
+            return src.strip()[:2000], (img.get("alt") or "").strip()[:2000]
+        scope, depth = scope.getparent(), depth + 1
+    return None
+
+
 def element_cues(el, stop=None) -> tuple[str, ...]:
     """Role hints from an element and its near ancestors: tags first, then class and id names.
 
@@ -214,6 +226,7 @@ def _common_ancestor(elements: list) -> Any:
 
 
 MAX_DROPPED_WORDS = 120
+_CAPTION_CUES = {"html:figcaption", "html:caption-class"}
 REGION_CLIMB = 4
 
 
@@ -251,7 +264,7 @@ def _dropped_role(el, text: str) -> str | None:
     return None
 
 
-def _dropped_texts(region, index: PageIndex, seen: set[str]) -> list[tuple[int, str, tuple[str, ...]]]:
+def _dropped_texts(region, index: PageIndex, seen: set[str]) -> list[tuple]:
     """Captions, credits and appeal boxes of the article that the extractor left out."""
     holders = {id(el): text for text, el in index.by_text.items()}
     taken: set[int] = set()
@@ -270,7 +283,7 @@ def _dropped_texts(region, index: PageIndex, seen: set[str]) -> list[tuple[int, 
         cues = element_cues(el, region)
         if role == "caption" and not {"html:figcaption", "html:caption-class"} & set(cues):
             cues = (*cues, "html:caption-class")
-        found.append((index.order[el], text, cues))
+        found.append((index.order[el], text, cues, nearest_image(el) if role == "caption" else None))
     return found
 
 
@@ -295,10 +308,11 @@ def segment_html(tree, body, index: PageIndex) -> list[Block]:
     for (tag, text, density), el in zip(lines, elements):
         pos = float(index.order[el]) if el is not None else pos + 1e-3
         cues = element_cues(el, container) if el is not None else ()
-        placed.append((pos, Block(text=text, tag=tag, cues=cues, link_density=density)))
+        image = nearest_image(el) if el is not None and _CAPTION_CUES & set(cues) else None
+        placed.append((pos, Block(text=text, tag=tag, cues=cues, link_density=density, image=image)))
     region = _article_region(container)
     if region is not None:
-        for pos, text, cues in _dropped_texts(region, index, seen):
-            placed.append((float(pos), Block(text=text, tag="figure", cues=cues, in_main=False)))
+        for pos, text, cues, image in _dropped_texts(region, index, seen):
+            placed.append((float(pos), Block(text=text, tag="figure", cues=cues, in_main=False, image=image)))
     placed.sort(key=lambda pair: pair[0])
     return [block for _, block in placed]

@@ -51,7 +51,14 @@ def document_json(doc: Document, source: str | None = None, extra: dict | None =
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_document(doc: Document, stem: Path, source: str, extra: dict | None = None) -> None:
-    """`stem`.txt holds the clean text, `stem`.json the whole record; the JSON lands last."""
+def write_document(doc: Document, stem: Path, source: str, extra: dict | None = None, *,
+                   report: bool = False) -> None:
+    """`stem`.txt holds the clean text, `stem`.json the whole record, and with `report`
+    `stem`.report.html shows why; the JSON lands last, since resuming looks at it."""
     write_atomic(stem.with_name(stem.name + ".txt"), doc.text + "\n" if doc.text else "")
+    if report:
+        from .report import render_html
+
+        record = merge_record(doc.to_dict(), source, extra)
+        write_atomic(stem.with_name(stem.name + ".report.html"), render_html(record))
     write_atomic(stem.with_name(stem.name + ".json"), document_json(doc, source, extra))

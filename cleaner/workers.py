@@ -7,6 +7,7 @@ back in task order, so what a run writes does not depend on the number of worker
 """
 from __future__ import annotations
 
+import glob
 import json
 import multiprocessing as mp
 import os
@@ -46,6 +47,7 @@ class Task:
     extra: dict = field(default_factory=dict)
     error: dict | None = None   # a record that failed before cleaning (bad JSON, too large)
     keep: bool = False          # send the Document itself back (library callers)
+    report: bool = False        # also write stem.report.html (cleaner run --report)
 
 
 @dataclass
@@ -65,7 +67,7 @@ def clean_task(cleaner, task: Task, max_bytes: int) -> Result:
         doc = cleaner.clean(_read(task, max_bytes), url=task.url, kind=task.kind, charset=task.charset)
         line = None
         if task.stem is not None:
-            write_document(doc, task.stem, task.source, task.extra)
+            write_document(doc, task.stem, task.source, task.extra, report=task.report)
         elif not task.keep:
             line = record_line(task, {"status": "ok", **doc.to_dict()})
     except CleanerError as exc:
@@ -135,8 +137,8 @@ class _Worker:
 
 def _stale_temporaries(stem: Path) -> None:
     """A killed worker may leave its temporary output behind; the real names are untouched."""
-    for suffix in (".txt", ".json"):
-        for tmp in stem.parent.glob(f".{stem.name}{suffix}.*.tmp"):
+    for suffix in (".txt", ".json", ".report.html"):
+        for tmp in stem.parent.glob(f".{glob.escape(stem.name)}{suffix}.*.tmp"):
             tmp.unlink(missing_ok=True)
 
 

@@ -41,7 +41,7 @@ class Lexicons:
     credit_byline: re.Pattern
     credit_reporting: re.Pattern
     agency: re.Pattern
-    agencies: frozenset[str]
+    agencies: dict[str, str]      # case-folded name -> the list's spelling
     boilerplate_opening: re.Pattern
     boilerplate_exact: frozenset[str]
     cookie: re.Pattern
@@ -102,7 +102,8 @@ def lexicons() -> Lexicons:
         credit_reporting=_any(credit["reporting"], r"^\W*(?:{})"),
         # Agencies are case-sensitive: "AP", "PA" and "Forum" are also words.
         agency=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in agencies) + r")(?![\w-])"),
-        agencies=frozenset(a.casefold() for a in agencies),
+        # Longest spelling first, so "Getty Images" wins over "Getty" for the same case-fold.
+        agencies={a.casefold(): a for a in reversed(agencies)},
         boilerplate_opening=_any(boiler["openings"], r"^\W*(?:{})"),
         boilerplate_exact=frozenset(boiler["exact"]),
         cookie=_any(boiler["cookie"]),

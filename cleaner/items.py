@@ -1,0 +1,46 @@
+"""What the text lost, as structured items: captions with their images, credits with
+names and agencies, appeals with their kind; a credit is linked to its caption."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .credits import parse_credit, split_inline_credit
+from .document import Block, Item, Label, Paragraph
+from .metadata import appeal_kind
+
+
+def _credit(text: str, why: str, caption: int | None = None) -> Item:
+    parsed = parse_credit(text)
+    return Item(text, parsed["kind"], why, tuple(parsed["names"]), tuple(parsed["agencies"]), caption=caption)
+
+
+def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tuple[Item, ...], ...]:
+    """(captions, credits, appeals) in reading order.
+
+    A caption that ends with its credit ("... Photograph: Jane Roe/AFP") gives a
+    caption of the description and a credit; a credit right after a caption that
+    has none is that caption's credit. Both carry the other's index.
+    """
+    captions: list[Item] = []
+    credits: list[Item] = []
+    appeals: list[Item] = []
+    previous: Label | None = None
+    for p, block in zip(paragraphs, blocks):
+        if p.label is Label.CAPTION:
+            src, alt = block.image if block.image else (None, None)
+            split = split_inline_credit(p.text)
+            if split:
+                credits.append(_credit(split[1], p.why, caption=len(captions)))
+                captions.append(Item(split[0], None, p.why, src=src or None, alt=alt or None,
+                                     credit=len(credits) - 1))
+            else:
+                captions.append(Item(p.text, None, p.why, src=src or None, alt=alt or None))
+        elif p.label is Label.CREDIT:
+            linked = previous is Label.CAPTION and captions[-1].credit is None
+            credits.append(_credit(p.text, p.why, caption=len(captions) - 1 if linked else None))
+            if linked:
+                captions[-1] = replace(captions[-1], credit=len(credits) - 1)
+        elif p.label is Label.APPEAL:
+            appeals.append(Item(p.text, appeal_kind(p.text), p.why))
+        previous = p.label
+    return tuple(captions), tuple(credits), tuple(appeals)

@@ -1,0 +1,64 @@
+"""Credits as structured data, captions with their images and linked credits."""
+import pytest
+
+from cleaner import clean
+from cleaner.credits import parse_credit, split_inline_credit
+
+
+@pytest.mark.parametrize("line, kind, names, agencies", [
+    ("Foto: PAP/EPA/OLIVIER MATTHYS", "photo", ["Olivier Matthys"], ["PAP", "EPA"]),
+    ("Foto: dpa", "photo", [], ["dpa"]),
+    ("Photo: Jane Doe/Reuters", "photo", ["Jane Doe"], ["Reuters"]),
+    ("AFP via Getty Images", "photo", [], ["AFP", "Getty Images"]),
+    ("Фото: УНІАН", "photo", [], ["УНІАН"]),
+    ("Fot. Piotr Nowak / Forum", "photo", ["Piotr Nowak"], ["Forum"]),
+    ("Foto: picture alliance / dpa | Michael Kappeler", "photo", ["Michael Kappeler"], ["picture alliance", "dpa"]),
+    ("Reporting by John Smith and Maria Lopez; Editing by Anna Roe", "reporting",
+     ["John Smith", "Maria Lopez", "Anna Roe"], []),
+    ("Video: Marta Ruiz", "video", ["Marta Ruiz"], []),
+    ("By Jane Doe", "text", ["Jane Doe"], []),
+    ("Photo: Handout", "photo", [], []),
+])
+def test_credit_lines_give_kind_names_and_agencies(line, kind, names, agencies):
+    assert parse_credit(line) == {"kind": kind, "names": names, "agencies": agencies}
+
+
+def test_short_agency_names_that_are_words_count_only_as_written():
+    # "Forum" the Polish agency is capitalised; "forum" in lower case is a word.
+    assert parse_credit("Photo: forum")["agencies"] == []
+
+
+def test_an_inline_credit_is_split_from_its_caption():
+    assert split_inline_credit("Rescuers at the site on Monday. Photograph: Jane Roe/AFP") == (
+        "Rescuers at the site on Monday.", "Photograph: Jane Roe/AFP")
+    assert split_inline_credit("Rescuers at the site on Monday.") is None
+
+
+PAGE = """<html><body><article>
+<h1>Flood waters recede in the valley</h1>
+<p>Flood waters began to recede on Monday in the lower valley, where hundreds of homes were damaged last week.</p>
+<figure><img src="/img/valley.jpg" alt="A flooded street"><figcaption>A flooded street in the lower valley on Sunday. Photo: Anna Berg/Reuters</figcaption></figure>
+<p>Officials said the clean-up would take several weeks and asked residents to boil drinking water until further notice.</p>
+<figure><img src="/img/pump.jpg" alt="Pumps"><figcaption>Firefighters pump water out of a cellar.</figcaption><p class="credit">AP</p></figure>
+<p>The regional government promised emergency funds for families who lost their homes, the spokesman said.</p>
+</article></body></html>"""
+
+
+def test_page_captions_carry_their_images_and_link_their_credits():
+    doc = clean(PAGE, kind="html")
+    first = doc.captions[0].to_dict()
+    assert first["text"] == "A flooded street in the lower valley on Sunday."
+    assert (first["src"], first["alt"]) == ("/img/valley.jpg", "A flooded street")
+    credit = doc.credits[first["credit"]].to_dict()
+    assert credit["text"] == "Photo: Anna Berg/Reuters" and credit["caption"] == 0
+    assert credit["names"] == ["Anna Berg"] and credit["agencies"] == ["Reuters"]
+    assert "Photo: Anna Berg" not in doc.text and "flooded street" not in doc.text
+    assert "Officials said the clean-up" in doc.text
+
+
+def test_plain_text_credits_are_structured_too():
+    doc = clean("Bridge reopens\nThe old bridge reopened on Saturday after two years of repairs, the city said.\n"
+                "Foto: PAP/Leszek Szymański\n", kind="text")
+    assert [c.to_dict() for c in doc.credits] == [{
+        "text": "Foto: PAP/Leszek Szymański", "kind": "photo", "why": "rule:credit-prefix",
+        "names": ["Leszek Szymański"], "agencies": ["PAP"]}]
