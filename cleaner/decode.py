@@ -88,7 +88,7 @@ def decode(data: bytes, *, html: bool = True, charset: str | None = None) -> tup
     """Return (text, encoding used). Raises CleanerError for empty or binary data.
 
     `charset` is what the transport said (an HTTP header): it is tried after a
-    byte-order mark and before the page's own declaration, as browsers do.
+    byte-order mark and strict UTF-8, and before the page's own declaration.
     """
     if not data.strip():
         raise CleanerError("empty", "the document is empty")
@@ -104,8 +104,11 @@ def decode(data: bytes, *, html: bool = True, charset: str | None = None) -> tup
     head = data[:_SNIFF_BYTES * 2]
     if len(head) - len(head.translate(None, _CONTROL_BYTES)) > MAX_CONTROL_RATIO * len(head):
         raise CleanerError("binary", "looks like binary data, not text or HTML", "check the file type")
-    attempts = [_known(charset), declared_charset(data) if html else None]
-    for name in [*attempts, "utf-8"]:
+    # Bytes that decode as UTF-8 are UTF-8 whatever a header or the page claims: no
+    # other encoding yields valid multi-byte sequences by chance, and pages that say
+    # ISO-8859-1 while sending UTF-8 are common. Then the transport's word, then the page's.
+    attempts = ["utf-8", _known(charset), declared_charset(data) if html else None]
+    for name in attempts:
         if not name:
             continue
         try:

@@ -31,6 +31,52 @@ def appeal_kind(text: str) -> str:
     return "other"
 
 
+_TITLE_PARTS = re.compile(r"\s+[|\-–—»·:]{1,2}\s+")
+MAX_SITE_WORDS = 5
+
+
+def _alnum(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _names_site(part: str, sitename: str | None, hostname: str | None) -> bool:
+    """Whether a title part is the site's name: the site name, or a name the hostname spells."""
+    words, key = part.split(), _alnum(part)
+    if not key or len(words) > MAX_SITE_WORDS:
+        return False
+    site = _alnum(sitename or "")
+    host = _alnum((hostname or "").removeprefix("www.").rsplit(".", 1)[0])
+    if site and (key == site or key in site or site in key):
+        return True
+    core = _alnum(part.split()[0])
+    return bool(host) and len(core) >= 3 and (key in host or core in host)
+
+
+def headline(title: str | None, sitename: str | None, hostname: str | None) -> str | None:
+    """The page title without the site's name before or after it:
+    "Five Lessons for Business - BusinessWeek" gives "Five Lessons for Business"."""
+    if not title:
+        return title
+    parts = _TITLE_PARTS.split(title)
+    seps = _TITLE_PARTS.findall(title)
+    if len(parts) < 2:
+        return title
+    start, end = 0, len(parts)
+    if _names_site(parts[-1], sitename, hostname) and ":" not in seps[-1]:
+        end -= 1
+    elif _names_site(parts[0], sitename, hostname) and ":" not in seps[0]:
+        start += 1
+    if (start, end) == (0, len(parts)):
+        return title
+    # Rebuild from the original text, so the headline keeps its own separators.
+    kept = title
+    if end < len(parts):
+        kept = kept[: kept.rfind(seps[-1])]
+    if start:
+        kept = kept[kept.find(seps[0]) + len(seps[0]):]
+    return kept.strip() or title
+
+
 def html_metadata(extracted, url: str | None) -> dict:
     """The fields trafilatura found, without empty ones."""
     meta = {}
@@ -40,4 +86,9 @@ def html_metadata(extracted, url: str | None) -> dict:
             meta[name] = value
     if url and "url" not in meta:
         meta["url"] = url
+    if meta.get("title"):
+        meta["title"] = headline(meta["title"], meta.get("sitename"), meta.get("hostname"))
+    if meta.get("author"):
+        # trafilatura joins several authors with "; "; a list is what callers want.
+        meta["authors"] = [a.strip() for a in meta["author"].split(";") if a.strip()]
     return meta

@@ -1,0 +1,124 @@
+"""Metadata accuracy, field by field: cleaner against trafilatura alone, on the same pages.
+
+    python benchmarks/metadata.py --corpora ../shared/corpora
+
+Ground truth: newspaper4k's `metadata/*.json` (title, authors, publish date,
+site name, language) and goose3's `expected/*.json` (title, description,
+language). A field counts only on pages whose ground truth has it. Matching:
+titles and site names and descriptions equal after case-folding and collapsing
+spaces; authors: the same set of names; dates: the same calendar day;
+languages: the same primary code. trafilatura's side is
+`bare_extraction(page, with_metadata=True)` with the page URL, as cleaner calls it.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import gzip
+import json
+import logging
+import re
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FIELDS = ("title", "authors", "date", "sitename", "language", "description")
+
+
+def _norm(text) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _names(value) -> set[str]:
+    if isinstance(value, str):
+        value = re.split(r"\s*[;,]\s*|\s+and\s+", value)
+    return {_norm(v) for v in value or () if _norm(v)}
+
+
+def _match(field: str, got, want) -> bool:
+    if got in (None, "", []):
+        return False
+    if field == "authors":
+        return _names(got) == _names(want)
+    if field == "date":
+        return str(got)[:10] == str(want)[:10]
+    if field == "language":
+        return _norm(got).split("-")[0] == _norm(want).split("-")[0]
+    return _norm(got) == _norm(want)
+
+
+def _present(value) -> bool:
+    return value not in (None, "", "None", "[]", [], "['']")
+
+
+def ground_truth(corpora: Path):
+    """(page bytes, url, {field: expected}) for every page with metadata ground truth."""
+    for line in open(corpora / "manifest.jsonl", encoding="utf-8"):
+        row = json.loads(line)
+        if "duplicate_of" in row or row["set"] not in ("newspaper4k", "goose3"):
+            continue
+        if row["set"] == "newspaper4k" and not row.get("metadata"):
+            continue  # a text without a metadata file
+        html = gzip.decompress((corpora / row["html"]).read_bytes())
+        if row["set"] == "newspaper4k":
+            meta = json.loads((corpora / row["metadata"]).read_text(encoding="utf-8"))
+            authors = meta.get("authors")
+            authors = ast.literal_eval(authors) if isinstance(authors, str) else authors
+            want = {"title": meta.get("title"), "authors": authors, "date": meta.get("publish_date"),
+                    "sitename": meta.get("meta_site_name"), "language": meta.get("meta_lang") or meta.get("language")}
+        else:
+            exp = json.loads((corpora / row["gold"]).read_text(encoding="utf-8"))["expected"]
+            want = {"title": exp.get("title"), "description": exp.get("meta_description"),
+                    "language": exp.get("meta_lang")}
+        yield row["set"], html, row.get("url"), {k: v for k, v in want.items() if _present(v)}
+
+
+def trafilatura_fields(html: bytes, url: str | None) -> dict:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    if doc is None:
+        return {}
+    return {"title": doc.title, "authors": doc.author and doc.author.split("; "), "date": doc.date,
+            "sitename": doc.sitename, "language": doc.language, "description": doc.description}
+
+
+def cleaner_fields(cleaner, html: bytes, url: str | None) -> dict:
+    from cleaner import CleanerError
+
+    try:
+        doc = cleaner.clean(html, url=url, kind="html")
+    except CleanerError:
+        return {}
+    meta = doc.metadata
+    return {"title": doc.title, "authors": meta.get("authors"), "date": meta.get("date"),
+            "sitename": meta.get("sitename"), "language": meta.get("language"),
+            "description": meta.get("description")}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "corpora")
+    args = ap.parse_args()
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    from cleaner import Cleaner
+
+    cleaner = Cleaner()
+    hits: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])  # (set, field) -> ours, theirs, n
+    for name, html, url, want in ground_truth(args.corpora):
+        ours, theirs = cleaner_fields(cleaner, html, url), trafilatura_fields(html, url)
+        for field, expected in want.items():
+            row = hits[name, field]
+            row[0] += _match(field, ours.get(field), expected)
+            row[1] += _match(field, theirs.get(field), expected)
+            row[2] += 1
+    print(f"{'set':<12}{'field':<13}{'pages':>6}{'cleaner':>9}{'trafilatura':>13}")
+    for (name, field), (ours, theirs, n) in sorted(hits.items(), key=lambda kv: (kv[0][0], FIELDS.index(kv[0][1]))):
+        flag = "" if ours >= theirs else "   <- behind"
+        print(f"{name:<12}{field:<13}{n:>6}{ours / n:>9.2f}{theirs / n:>13.2f}{flag}")
+
+
+if __name__ == "__main__":
+    main()

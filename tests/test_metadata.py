@@ -1,0 +1,46 @@
+"""Document facts from pages: headline without the site's name, authors as a list, encodings."""
+import pytest
+
+from cleaner import clean
+from cleaner.metadata import headline
+
+
+@pytest.mark.parametrize("title, site, host, want", [
+    ("Five Lessons for Business - BusinessWeek", None, "www.businessweek.com", "Five Lessons for Business"),
+    ("TechCrunch | Founder Didn’t Want To Take Over", None, "techcrunch.com", "Founder Didn’t Want To Take Over"),
+    ("Takeaways from the testimony | CNN Politics", "CNN", "edition.cnn.com", "Takeaways from the testimony"),
+    ("N. Korea warns of consequences | Yonhap News Agency", "Yonhap News Agency", "en.yna.co.kr",
+     "N. Korea warns of consequences"),
+    # Not the site's name: the separators belong to the headline.
+    ("Analysis: The nonstop sparring match", "CNN", "edition.cnn.com", "Analysis: The nonstop sparring match"),
+    ("War in Ukraine - Day 3 - live", "The Guardian", "theguardian.com", "War in Ukraine - Day 3 - live"),
+    ("Pogoda - prognoza na weekend", None, None, "Pogoda - prognoza na weekend"),
+])
+def test_the_headline_loses_only_the_site_name(title, site, host, want):
+    assert headline(title, site, host) == want
+
+
+ARTICLE = ("<p>The regional parliament approved the budget on Thursday after a night of talks, "
+           "the speaker said.</p><p>Opposition parties voted against it and said they would challenge "
+           "parts of it in court next month.</p>")
+
+
+def test_authors_come_as_a_list_and_the_title_without_the_site():
+    page = ("<html><head><title>Budget approved after night of talks | Valley Herald</title>"
+            "<meta property='og:site_name' content='Valley Herald'>"
+            "<meta name='author' content='Anna Berg; Tom Roe'></head><body><article>"
+            + ARTICLE + "</article></body></html>")
+    doc = clean(page, kind="html")
+    assert doc.title == "Budget approved after night of talks"
+    assert doc.metadata["authors"] == ["Anna Berg", "Tom Roe"]
+
+
+def test_utf8_bytes_win_over_a_wrong_latin1_declaration():
+    page = ("<html><head><meta charset='iso-8859-1'></head><body><article><p>La cúpula de la organización "
+            "decidió el martes celebrar una reunión extraordinaria en la sede de Bilbao.</p><p>Según fuentes "
+            "próximas, la decisión se tomó por unanimidad después de varias horas.</p></article></body></html>")
+    doc = clean(page.encode("utf-8"), kind="html")
+    assert "La cúpula de la organización" in doc.text and doc.metadata["encoding"] == "utf-8"
+    # A page really in Latin-1 still decodes as it declares.
+    doc = clean(page.encode("latin-1"), kind="html")
+    assert "La cúpula de la organización" in doc.text and doc.metadata["encoding"] != "utf-8"
