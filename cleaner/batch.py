@@ -47,6 +47,7 @@ class Summary:
     documents: int = 0
     failed: int = 0
     skipped: int = 0
+    not_articles: int = 0       # cleaned, but the page holds no article (status "not_article")
     errors: Counter = field(default_factory=Counter)
     labels: Counter = field(default_factory=Counter)
     seconds: float = 0.0
@@ -65,6 +66,7 @@ class Summary:
             self.errors[result.error["error"]] += 1
         else:
             self.labels.update(result.labels)
+            self.not_articles += result.status == "not_article"
 
     def line(self) -> str:
         labels = ", ".join(f"{l.value} {self.labels[l.value]}" for l in LABELS)
@@ -72,11 +74,13 @@ class Summary:
         stopped = " (interrupted)" if self.interrupted else ""
         passed = sum(self.not_documents.values())
         records = f"; {passed} records not documents ({_top(self.not_documents)})" if passed else ""
-        return (f"{self.documents} documents, {self.cleaned} cleaned{skipped}, {self.failed} failed; "
+        listings = f" ({self.not_articles} not articles)" if self.not_articles else ""
+        return (f"{self.documents} documents, {self.cleaned} cleaned{listings}{skipped}, {self.failed} failed; "
                 f"paragraphs: {labels}{records}; {self.seconds:.1f}s{stopped}")
 
     def to_dict(self) -> dict:
-        return {"documents": self.documents, "cleaned": self.cleaned, "skipped": self.skipped,
+        return {"documents": self.documents, "cleaned": self.cleaned, "not_articles": self.not_articles,
+                "skipped": self.skipped,
                 "failed": self.failed, "errors": dict(self.errors), "paragraphs": dict(self.labels),
                 "not_documents": dict(self.not_documents),
                 "seconds": round(self.seconds, 3), "interrupted": self.interrupted}

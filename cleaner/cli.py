@@ -153,6 +153,8 @@ def clean_one(
         doc = _cleaner(model).clean(data, url=url, kind=kind)
     except CleanerError as exc:
         _fail(f"{file}: {exc.code}: {exc}", 1)
+    if doc.status != "ok":
+        typer.echo(f"cleaner: {file}: {doc.status}: {doc.reason}", err=True)
     typer.echo(document_json(doc, file) if json_out else doc.text, nl=not json_out)
 
 

@@ -104,14 +104,17 @@ class Document:
     kind: str = "text"
     model: dict[str, str] = field(default_factory=dict)
     source: str | None = None
+    status: str = "ok"          # "ok", or "not_article" for a listing, a section front, an empty page
+    reason: str | None = None   # why a page is not an article
 
     def by_label(self, label: Label | str) -> list[Paragraph]:
         label = Label(label)
         return [p for p in self.paragraphs if p.label is label]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "source": self.source,
+            "status": self.status,
             "kind": self.kind,
             "title": self.title,
             "text": self.text,
@@ -122,3 +125,6 @@ class Document:
             "metadata": dict(self.metadata),
             "model": dict(self.model),
         }
+        if self.reason:
+            out["reason"] = self.reason
+        return out

@@ -44,3 +44,22 @@ def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tupl
             appeals.append(Item(p.text, appeal_kind(p.text), p.why))
         previous = p.label
     return tuple(captions), tuple(credits), tuple(appeals)
+
+
+# A page whose "body" is mostly links, each a few words long, is a listing of
+# other articles (a section front, a tag page), not an article.
+LISTING_MIN_TEASERS = 4
+LISTING_SHARE = 0.6
+LISTING_LINK_DENSITY = 0.5
+
+
+def not_article_reason(paragraphs: list[Paragraph], blocks: list[Block]) -> str | None:
+    """Why a labelled page is no article, or None when it is one."""
+    body = [(p, b) for p, b in zip(paragraphs, blocks) if p.label is Label.BODY]
+    if not body:
+        found = ", ".join(sorted({p.label.value for p in paragraphs}))
+        return f"no paragraph reads as article text: every one is {found}"
+    teasers = [b for _, b in body if b.link_density >= LISTING_LINK_DENSITY]
+    if len(teasers) >= LISTING_MIN_TEASERS and len(teasers) >= LISTING_SHARE * len(body):
+        return f"a listing: {len(teasers)} of {len(body)} body paragraphs are links to other pages"
+    return None

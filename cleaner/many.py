@@ -21,8 +21,9 @@ Source = str | bytes | Mapping[str, Any]
 class Outcome:
     """One document's result when errors are returned, not raised.
 
-    `status` is ``ok`` or the error's code (``empty``, ``timeout``, ...); `index`
-    is the document's place in the input.
+    `status` is ``ok``, ``not_article`` (the document's own status) or the
+    error's code (``empty``, ``timeout``, ...); `index` is the document's place
+    in the input.
     """
 
     index: int
@@ -31,7 +32,7 @@ class Outcome:
 
     @property
     def status(self) -> str:
-        return "ok" if self.error is None else self.error.code
+        return self.error.code if self.error is not None else self.document.status
 
     @property
     def ok(self) -> bool:

@@ -92,3 +92,46 @@ def html_metadata(extracted, url: str | None) -> dict:
         # trafilatura joins several authors with "; "; a list is what callers want.
         meta["authors"] = [a.strip() for a in meta["author"].split(";") if a.strip()]
     return meta
+
+
+# --- plain text ------------------------------------------------------------------
+
+# A date line is short and holds a year or a numeric date.
+_DATE_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+MAX_DATE_LINE_WORDS = 15
+DATE_LINE_WINDOW = 4
+# "KYIV, March 3 (Reuters) -", "BERLIN (dpa) –", "WARSAW, Poland —": a place in capitals
+# (and perhaps a date and an agency) before a dash at the start of the first paragraph.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’. -]{1,30}[A-ZÀ-ÞА-ЯІЇЄҐ.])"
+    r"(?:,\s*[^()\n–—-]{1,30}?)?\s*(?:\((?P<agency>[^()\n]{1,30})\))?\s*[–—-]{1,2}\s+(?=\S)")
+
+
+def text_metadata(paragraphs: list[str]) -> dict:
+    """What plain text says of itself near its top: a date line and a dateline."""
+    meta: dict = {}
+    for line in paragraphs[:DATE_LINE_WINDOW]:
+        if len(line.split()) <= MAX_DATE_LINE_WORDS and _DATE_HINT.search(line):
+            date = _find_date(line)
+            if date:
+                meta["date"], meta["date_line"] = date, line
+                break
+    for line in paragraphs[:DATE_LINE_WINDOW]:
+        m = _DATELINE.match(line)
+        if m and len(line.split()) > MAX_DATE_LINE_WORDS:
+            meta["dateline"] = {k: v.strip() for k, v in m.groupdict().items() if v}
+            break
+    return meta
+
+
+def _find_date(line: str) -> str | None:
+    """htmldate reads dates in many languages and formats; it wants a page, so it gets one."""
+    from html import escape
+
+    from htmldate import find_date
+
+    try:
+        return find_date(f"<html><body><p>{escape(line)}</p></body></html>", extensive_search=True,
+                         outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None

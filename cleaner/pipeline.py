@@ -12,10 +12,10 @@ from .decode import decode
 from .document import Block, Document, Label, Paragraph
 from .errors import CleanerError
 from .features import document_features
-from .items import lifted_items
+from .items import lifted_items, not_article_reason
 from .language import detect_language
 from .many import clean_many
-from .metadata import html_metadata
+from .metadata import html_metadata, text_metadata
 from .model import Model
 from .rules import first_verdict
 from .segment import index_page, normalise, segment_html, segment_text
@@ -50,8 +50,7 @@ def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Blo
     extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                             include_tables=True, include_images=False, include_links=True)
     if extracted is None or extracted.body is None:
-        raise CleanerError("no_content", "no article text found in the page",
-                           "the page may be a listing, navigation or script only")
+        return None, [], {"url": url} if url else {}  # no main text at all: not an article
     blocks = segment_html(tree, extracted.body, index)
     meta = html_metadata(extracted, url)
     title = meta.get("title")
@@ -132,19 +131,19 @@ class Cleaner:
             metadata.update(page_meta)
         else:
             title, blocks = segment_text(text)
+            metadata.update(text_metadata([b.text for b in blocks]))
             if url:
                 metadata["url"] = url
         if not blocks:
-            raise CleanerError("no_content", "no article text found",
-                               "the page may be a listing, a script-only page or empty")
+            return _not_article("no text found: the page may be empty, script or images only",
+                                title, metadata, kind, self.model.describe())
         language = detect_language((b.text for b in blocks), metadata.get("language"))
         if language:
             metadata["language"] = language
         paragraphs = self.label(blocks, language)
-        if not any(p.label is Label.BODY for p in paragraphs):
-            found = ", ".join(sorted({p.label.value for p in paragraphs}))
-            raise CleanerError("no_content", f"no article text: every paragraph is {found}",
-                               "the page may be a listing, navigation or an appeal only")
+        reason = not_article_reason(paragraphs, blocks)
+        if reason:
+            return _not_article(reason, title, metadata, kind, self.model.describe(), paragraphs)
         return self._assemble(paragraphs, blocks, title, metadata, kind)
 
     def label(self, blocks: list[Block], lang: str | None = None) -> list[Paragraph]:
@@ -195,6 +194,13 @@ class Cleaner:
             captions=captions, credits=credits, appeals=appeals, metadata=metadata, kind=kind,
             model=self.model.describe(),
         )
+
+
+def _not_article(reason: str, title, metadata: dict, kind: str, model: dict,
+                 paragraphs: list[Paragraph] = ()) -> Document:
+    """A page with no article on it: no text, but every paragraph and the reason kept."""
+    return Document(text="", title=title, paragraphs=tuple(paragraphs), metadata=metadata, kind=kind,
+                    model=model, status="not_article", reason=reason)
 
 
 _DEFAULT: Cleaner | None = None

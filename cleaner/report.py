@@ -152,6 +152,13 @@ def _paragraph_html(paragraph: dict) -> str:
             f'<span class="tag">{explain}</span><p>{_e(paragraph.get("text", ""))}</p></div>')
 
 
+def _status(record: dict) -> str:
+    """'not an article: <reason>' for a page with no article on it, else ''."""
+    if record.get("status", "ok") == "ok":
+        return ""
+    return f"{record.get('status')}: {record.get('reason') or 'no reason given'}"
+
+
 def render_html(record: dict) -> str:
     """One self-contained page: summary, legend, then every paragraph coloured by its label."""
     title = record.get("title") or "(no title)"
@@ -167,6 +174,7 @@ def render_html(record: dict) -> str:
 </head><body>
 <h1>{_e(title)}</h1>
 <div class="about">{_about(record)}</div>
+{f'<p class="status">{_e(_status(record))}</p>' if _status(record) else ''}
 <h2>Summary: {summary}</h2>
 {_legend(counts)}
 <h2>Removed from the text</h2>
@@ -189,6 +197,8 @@ def render_terminal(record: dict, console, label: str | None = None) -> None:
 
     # Text objects are never parsed for markup: "[red]x[/red]" in a page prints as it is.
     console.print(Text(_visible(str(record.get("title") or "(no title)")), style="bold"))
+    if _status(record):
+        console.print(Text(_visible(_status(record)), style="bold red"))
     shown = [p for p in _paragraphs(record) if label is None or p.get("label") == label]
     for p in shown:
         name = _label(p)

@@ -76,7 +76,7 @@ def clean_value(cleaner, data, url=None, kind=None, charset=None) -> dict:
         code, message = (exc.code, str(exc)) if isinstance(exc, CleanerError) else ("internal", repr(exc))
         return dict.fromkeys(FIELDS) | {"status": code, "error": message, "paragraphs": [],
                                         "captions": [], "credits": [], "appeals": []}
-    return {"status": "ok", "error": None, "title": doc.title, "text": doc.text,
+    return {"status": doc.status, "error": doc.reason, "title": doc.title, "text": doc.text,
             "paragraphs": [{"text": p.text, "label": p.label.value, "score": float(p.score), "why": p.why}
                            for p in doc.paragraphs],
             "captions": [i.text for i in doc.captions], "credits": [i.text for i in doc.credits],

@@ -57,6 +57,7 @@ class Result:
     labels: dict[str, int] = field(default_factory=dict)
     line: str | None = None                        # the JSON line, for tasks without a stem
     document: Document | None = None               # for tasks that asked to keep it
+    status: str = "ok"                             # the document's: "ok" or "not_article"
 
 
 def clean_task(cleaner, task: Task, max_bytes: int) -> Result:
@@ -69,7 +70,7 @@ def clean_task(cleaner, task: Task, max_bytes: int) -> Result:
         if task.stem is not None:
             write_document(doc, task.stem, task.source, task.extra, report=task.report)
         elif not task.keep:
-            line = record_line(task, {"status": "ok", **doc.to_dict()})
+            line = record_line(task, doc.to_dict())
     except CleanerError as exc:
         return failed(task, exc.to_dict())
     except OSError as exc:
@@ -79,7 +80,7 @@ def clean_task(cleaner, task: Task, max_bytes: int) -> Result:
     labels: dict[str, int] = {}
     for p in doc.paragraphs:
         labels[p.label.value] = labels.get(p.label.value, 0) + 1
-    return Result(task, labels=labels, line=line, document=doc if task.keep else None)
+    return Result(task, labels=labels, line=line, document=doc if task.keep else None, status=doc.status)
 
 
 def _read(task: Task, max_bytes: int) -> str | bytes:

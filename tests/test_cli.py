@@ -48,13 +48,13 @@ def test_run_mirrors_paths_and_records_failures(tree, tmp_path):
     assert (out / "a.txt.txt").read_text(encoding="utf-8").startswith("Engineers raised")
     assert not (out / "sub" / "notes.json").exists()
     errors = {e["source"]: e for e in map(json.loads, (out / "errors.jsonl").read_text().splitlines())}
-    assert {k: v["error"] for k, v in errors.items()} == {"empty.txt": "empty", "picture.html": "binary",
-                                                         "nav.html": "no_content"}
+    assert {k: v["error"] for k, v in errors.items()} == {"empty.txt": "empty", "picture.html": "binary"}
+    assert json.loads((out / "nav.json").read_text(encoding="utf-8"))["status"] == "not_article"
     assert all(e["message"] for e in errors.values())
     assert "empty.txt: empty" in result.stderr and "Traceback" not in result.output + result.stderr
     summary = json.loads((out / "summary.json").read_text())
-    assert summary["documents"] == 6 and summary["failed"] == 3
-    assert "6 documents, 3 cleaned, 3 failed" in result.stderr
+    assert summary["documents"] == 6 and summary["failed"] == 2 and summary["not_articles"] == 1
+    assert "6 documents, 4 cleaned (1 not articles), 2 failed" in result.stderr
 
 
 def test_run_all_good_exits_zero_and_quiet_prints_nothing(tmp_path):

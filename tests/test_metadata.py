@@ -44,3 +44,23 @@ def test_utf8_bytes_win_over_a_wrong_latin1_declaration():
     # A page really in Latin-1 still decodes as it declares.
     doc = clean(page.encode("latin-1"), kind="html")
     assert "La cúpula de la organización" in doc.text and doc.metadata["encoding"] != "utf-8"
+
+
+def test_plain_text_gives_its_date_line_and_dateline():
+    doc = clean("Council approves new bridge\nPublished 3 March 2024, 10:22\n"
+                "KYIV, March 3 (Reuters) - The city council approved the new bridge on Tuesday after a long "
+                "debate about its cost and the traffic it will bring.\nWork starts in spring, the mayor said.\n",
+                kind="text")
+    assert doc.title == "Council approves new bridge"
+    assert doc.metadata["date"] == "2024-03-03" and doc.metadata["date_line"] == "Published 3 March 2024, 10:22"
+    assert doc.metadata["dateline"] == {"place": "KYIV", "agency": "Reuters"}
+    assert doc.metadata["language"] == "en"
+
+
+def test_date_lines_in_other_languages_and_none_where_there_is_none():
+    doc = clean("Pożar lasu pod Opolem\n12 maja 2024\nStrażacy od trzech dni gaszą pożar lasu w pobliżu wsi, "
+                "poinformowała w środę straż pożarna.\n", kind="text")
+    assert doc.metadata["date"] == "2024-05-12" and doc.metadata["language"] == "pl"
+    doc = clean("The council met for the 2024 budget on Monday and argued about the bridge for many hours.\n"
+                "Work starts in spring, the mayor said.\n", kind="text")
+    assert "date" not in doc.metadata and "dateline" not in doc.metadata

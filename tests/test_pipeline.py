@@ -71,7 +71,6 @@ def test_kind_overrides_sniffing():
 
 @pytest.mark.parametrize("source,code", [
     ("", "empty"), (b"   ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300), "binary"),
-    ("<html><body><script>var a = 1;</script></body></html>", "no_content"),
 ])
 def test_bad_input_raises_cleaner_error(source, code):
     with pytest.raises(CleanerError) as info:
@@ -93,3 +92,29 @@ def test_one_cleaner_is_safe_across_threads():
     expected = [c.clean(x).to_dict() for x in inputs]
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(lambda x: c.clean(x).to_dict(), inputs)) == expected
+
+
+LISTING = "<html><body><main>" + "".join(
+    f"<div class='teaser'><h3><a href='/news/{i}'>Council story number {i} about the new budget plans</a></h3>"
+    f"<p><a href='/news/{i}'>Read the full report on the council's decision {i} today</a></p></div>"
+    for i in range(8)) + "</main></body></html>"
+
+
+@pytest.mark.parametrize("page, says", [
+    ("<html><body><script>var a = 1;</script></body></html>", "no text found"),
+    ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>", ""),
+    (LISTING, ""),
+])
+def test_pages_without_an_article_say_so_with_a_reason(page, says):
+    doc = cleaner.clean(page)
+    assert doc.status == "not_article" and doc.text == "" and says in doc.reason
+    assert doc.to_dict()["status"] == "not_article" and doc.to_dict()["reason"] == doc.reason
+
+
+def test_an_article_with_links_is_still_an_article():
+    story = ("<html><body><article>" + "".join(
+        f"<p>The council met on day {i} and, as <a href='/x'>we reported</a>, argued for hours about "
+        f"the budget, the new school and the bridge, the chairman said afterwards.</p>" for i in range(6))
+        + "</article></body></html>")
+    doc = cleaner.clean(story)
+    assert doc.status == "ok" and doc.reason is None and "day 5" in doc.text

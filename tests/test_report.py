@@ -191,7 +191,7 @@ def test_show_reads_stdin_and_cleans_a_json_that_is_no_record(tmp_path):
     other = tmp_path / "notes.json"  # JSON, but no paragraphs: a document too, with no article in it
     other.write_text('{"note": "Engineers raised the barriers."}', encoding="utf-8")
     result = runner.invoke(app, ["show", str(other)])
-    assert result.exit_code == 1 and "no_content" in result.stderr
+    assert result.exit_code == 0 and "not_article" in result.stdout
 
 
 def test_show_fails_cleanly(tmp_path):

@@ -121,7 +121,7 @@ def assert_same(row, doc):
         assert (row["clean_status"], row["clean_text"], row["clean_paragraphs"]) == (doc, None, [])
         assert row["clean_error"]
         return
-    assert row["clean_status"] == "ok" and row["clean_error"] is None
+    assert (row["clean_status"], row["clean_error"]) == (doc.status, doc.reason)  # "ok" or "not_article"
     assert row["clean_text"] == doc.text
     assert row["clean_title"] == doc.title
     assert [(p["text"], p["label"], p["why"]) for p in row["clean_paragraphs"]] == \
