@@ -3,7 +3,7 @@
     python benchmarks/stream.py --corpora ../shared/corpora --pages 200 --repeat 3
 
 The pages are written once as files and once as one JSON Lines file (in a
-temporary folder, never the repository). Each repeat runs, in turn: the folder
+temporary folder, never the repository). Each repeat runs, in an order that rotates between repeats: the folder
 mode (`cleaner run pages/ out/`), the stream mode (`cleaner run - - < pages.jsonl`)
 and the part-file mode (`cleaner run pages.jsonl out/ --format jsonl`), all on
 every core, timed as whole processes. Medians are compared to the folder mode.
@@ -45,14 +45,17 @@ def main() -> None:
         with open(work / "pages.jsonl", "w", encoding="utf-8") as fh:
             for i, page in enumerate(pages):  # the same bytes, as the text a crawler would store
                 fh.write(json.dumps({"id": i, "html": page.decode("utf-8", "replace")}) + "\n")
-        runs: dict[str, list[float]] = {"folder": [], "stream": [], "parts": []}
-        for _ in range(args.repeat):
-            shutil.rmtree(work / "out", ignore_errors=True)
-            runs["folder"].append(timed([*cli, str(work / "pages"), str(work / "out"), "--quiet"]))
-            runs["stream"].append(timed([*cli, "-", "-", "--quiet"], stdin=work / "pages.jsonl"))
-            shutil.rmtree(work / "out", ignore_errors=True)
-            runs["parts"].append(timed([*cli, str(work / "pages.jsonl"), str(work / "out"), "--format", "jsonl",
-                                        "--quiet"]))
+        commands = {
+            "folder": ([*cli, str(work / "pages"), str(work / "out"), "--quiet"], None),
+            "stream": ([*cli, "-", "-", "--quiet"], work / "pages.jsonl"),
+            "parts": ([*cli, str(work / "pages.jsonl"), str(work / "out"), "--format", "jsonl", "--quiet"], None),
+        }
+        runs: dict[str, list[float]] = {key: [] for key in commands}
+        for r in range(args.repeat):
+            order = list(commands)[r % 3:] + list(commands)[:r % 3]  # no mode always runs first
+            for key in order:
+                shutil.rmtree(work / "out", ignore_errors=True)
+                runs[key].append(timed(*commands[key]))
         base = statistics.median(runs["folder"])
         print(f"pages: {len(pages)} real pages; {os.cpu_count()} cores, every core; medians of {args.repeat}")
         print(f"{'mode':<46}{'seconds':>9}{'records/s':>11}{'ratio':>8}")

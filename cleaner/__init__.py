@@ -7,14 +7,14 @@
 from .document import Document, Item, Label, Paragraph
 from .errors import CleanerError
 
-__all__ = ["Cleaner", "CleanerError", "Document", "Item", "Label", "Paragraph", "clean"]
+__all__ = ["Cleaner", "CleanerError", "Document", "Item", "Label", "Limits", "Paragraph", "clean"]
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
     # The pipeline (numpy, the model) loads on first use, so that `cleaner run`'s
     # parent process, which only hands out work, never pays for it.
-    if name in ("Cleaner", "clean"):
+    if name in ("Cleaner", "Limits", "clean"):
         from . import pipeline
         return getattr(pipeline, name)
     raise AttributeError(f"module 'cleaner' has no attribute {name!r}")

@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import IO
 
 from .document import LABELS
-from .sinks import FILE_MODE, write_atomic
+from .names import Unique, record_name, safe_part, safe_relative
+from .sinks import FILE_MODE, open_new, write_atomic
 from .sources import Fields, Record, read_jsonl, read_path, stream_kind
 from .workers import Result, Task, run_tasks
 
@@ -121,10 +122,11 @@ def discover(root: Path, problems: list[dict] | None = None) -> Iterator[tuple[P
         dirs.sort()
         docs = sorted(f for f in files if is_input(f))
         stems = Counter(Path(f).stem for f in docs if not stream_kind(f))
-        rel = Path(folder).relative_to(root)
+        rel = safe_relative(Path(folder).relative_to(root)) if Path(folder) != root else Path()
+        unique = Unique()
         for name in docs:
             stem = Path(name).stem if stems[Path(name).stem] == 1 and not stream_kind(name) else name
-            yield Path(folder) / name, str(rel / stem)
+            yield Path(folder) / name, str(rel / unique(safe_part(stem)))
 
 
 def is_input(name: str) -> bool:
@@ -216,7 +218,7 @@ def _inputs(source: Path | str, problems: list[dict], stdin: IO[bytes] | None,
         pairs = discover(source, problems)
     else:
         stem = source.name if stream_kind(source) else source.stem
-        pairs = iter([(source, stem)])
+        pairs = iter([(source, safe_part(stem))])
     for path, stem in pairs:
         rel = _relative(path, source) if source.is_dir() else path.name
         records = None
@@ -240,7 +242,7 @@ def _tasks(found: Iterator[Found], out_dir: Path | None, force: bool,
     for path, rel, stem, records in found:
         if records is None:
             task = Task(path, rel, out_dir / stem if out_dir else None, EXTENSIONS.get(path.suffix.lower()),
-                        report=report and out_dir is not None)
+                        report=report and out_dir is not None, root=out_dir)
             if not force and is_done(path, task.stem):
                 skip(None)
             else:
@@ -251,9 +253,10 @@ def _tasks(found: Iterator[Found], out_dir: Path | None, force: bool,
             if record.skip:
                 skip(record.skip.split(":")[0])
                 continue
-            task = _record_task(record, rel, out_dir / stem / f"{record.position:06d}" if out_dir else None, lines)
-            if report and out_dir is not None:
-                task = replace(task, report=True)
+            task = _record_task(record, rel, out_dir / stem / record_name(record.position) if out_dir else None,
+                                lines)
+            if out_dir is not None:
+                task = replace(task, report=report, root=out_dir)
             if not force and path is not None and is_done(path, task.stem):
                 skip(None)
             else:
@@ -284,7 +287,7 @@ class Outputs:
     def __enter__(self) -> Outputs:
         if self.out_dir is not None:
             self.out_dir.mkdir(parents=True, exist_ok=True)
-            self.errors = open(self.out_dir / "errors.jsonl", "w", encoding="utf-8")
+            self.errors = open_new(self.out_dir / "errors.jsonl")
             if self.lines:
                 for old in [*self.out_dir.glob("part-*.jsonl"), *self.out_dir.glob(".part-*.tmp")]:
                     old.unlink()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 # Stable short codes: they appear in errors.jsonl and users filter on them.
 CODES = ("empty", "binary", "decode", "no_content", "too_large", "timeout", "io", "crash", "internal", "usage",
-         "bad_record")
+         "bad_record", "unsafe_output", "too_many_paragraphs", "paragraph_too_long")
 
 
 class CleanerError(ValueError):

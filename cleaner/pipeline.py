@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -23,6 +24,29 @@ from .segment import index_page, normalise, segment_html, segment_text
 _HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|span|h[1-6])\b", re.I | re.S)
 _ANY_TAG = re.compile(r"</?(?:p|div|br|span|a|article|body|html)\b[^>]*>", re.I)
 MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may hold before it is refused, each with its own error code.
+
+    The time one document may take is the caller's (`clean_many(timeout=...)`,
+    `cleaner run --timeout`), since only another process can stop a stuck one.
+    """
+
+    max_bytes: int = MAX_BYTES                 # too_large
+    max_paragraphs: int = 20_000               # too_many_paragraphs
+    max_paragraph_chars: int = 1_000_000       # paragraph_too_long
+
+
+def check_blocks(blocks: list[Block], limits: Limits) -> None:
+    if len(blocks) > limits.max_paragraphs:
+        raise CleanerError("too_many_paragraphs", f"{len(blocks):,} paragraphs, over the limit of "
+                           f"{limits.max_paragraphs:,}", "is this one document?")
+    longest = max((len(b.text) for b in blocks), default=0)
+    if longest > limits.max_paragraph_chars:
+        raise CleanerError("paragraph_too_long", f"a paragraph of {longest:,} characters, over the limit of "
+                           f"{limits.max_paragraph_chars:,}", "a text with no line breaks at all?")
 # A model label other than body needs at least this probability (see Cleaner._model_label).
 LABEL_MIN = {Label.CAPTION: 0.9}
 # The headline repeated in the extracted text is looked for in this many first blocks.
@@ -79,8 +103,9 @@ class Cleaner:
     8. assemble: body text, captions, credits, appeals and metadata
     """
 
-    def __init__(self, model: str | Path | Model | None = None):
+    def __init__(self, model: str | Path | Model | None = None, *, limits: Limits = Limits()):
         self.model = model if isinstance(model, Model) else Model.load(model)
+        self.limits = limits
         # Worker processes of clean_many load the model again from here.
         self._model_path = _IN_MEMORY if isinstance(model, Model) else model
 
@@ -112,8 +137,9 @@ class Cleaner:
             raise CleanerError("usage", f"unknown kind {kind!r}", "use 'html', 'text' or None")
         if not isinstance(source, (str, bytes, bytearray)):
             raise CleanerError("usage", f"source must be str or bytes, not {type(source).__name__}")
-        if len(source) > MAX_BYTES:
-            raise CleanerError("too_large", f"document is {len(source):,} bytes, over the {MAX_BYTES:,} limit")
+        if len(source) > self.limits.max_bytes:
+            raise CleanerError("too_large", f"document is {len(source):,} bytes, over the "
+                               f"{self.limits.max_bytes:,} limit")
         # 1. decode
         metadata: dict = {}
         if isinstance(source, (bytes, bytearray)):
@@ -137,6 +163,7 @@ class Cleaner:
         if not blocks:
             return _not_article("no text found: the page may be empty, script or images only",
                                 title, metadata, kind, self.model.describe())
+        check_blocks(blocks, self.limits)
         language = detect_language((b.text for b in blocks), metadata.get("language"))
         if language:
             metadata["language"] = language

@@ -19,6 +19,15 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
+def open_new(path: Path):
+    """A fresh file for writing that is never a link someone left there: a link at
+    `path` is removed, not followed, so it cannot point the output elsewhere."""
+    if path.is_symlink():
+        path.unlink()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
+    return os.fdopen(fd, "w", encoding="utf-8")
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary name in the same folder, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -31,6 +40,15 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_inside(folder: Path, root: Path) -> None:
+    from .errors import CleanerError
+    from .names import inside
+
+    if not inside(folder, root):
+        raise CleanerError("unsafe_output", f"{folder} leads out of the output folder through a link",
+                           "outputs are never written through links to outside OUT")
 
 
 def merge_record(record: dict, source: str | None, extra: dict | None = None) -> dict:
@@ -52,9 +70,14 @@ def document_json(doc: Document, source: str | None = None, extra: dict | None =
 
 
 def write_document(doc: Document, stem: Path, source: str, extra: dict | None = None, *,
-                   report: bool = False) -> None:
+                   report: bool = False, root: Path | None = None) -> None:
     """`stem`.txt holds the clean text, `stem`.json the whole record, and with `report`
-    `stem`.report.html shows why; the JSON lands last, since resuming looks at it."""
+    `stem`.report.html shows why; the JSON lands last, since resuming looks at it.
+
+    With `root` (OUT), a folder that is or passes through a link out of OUT is refused.
+    """
+    if root is not None:
+        check_inside(stem.parent, root)
     write_atomic(stem.with_name(stem.name + ".txt"), doc.text + "\n" if doc.text else "")
     if report:
         from .report import render_html

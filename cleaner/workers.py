@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .document import Document
 from .errors import CleanerError
-from .sinks import merge_record, write_document
+from .sinks import check_inside, merge_record, write_document
 
 POLL_SECONDS = 0.2
 # A worker is replaced after this many documents, so that what the libraries
@@ -48,6 +48,7 @@ class Task:
     error: dict | None = None   # a record that failed before cleaning (bad JSON, too large)
     keep: bool = False          # send the Document itself back (library callers)
     report: bool = False        # also write stem.report.html (cleaner run --report)
+    root: Path | None = None    # OUT: outputs must land inside it
 
 
 @dataclass
@@ -68,7 +69,7 @@ def clean_task(cleaner, task: Task, max_bytes: int) -> Result:
         doc = cleaner.clean(_read(task, max_bytes), url=task.url, kind=task.kind, charset=task.charset)
         line = None
         if task.stem is not None:
-            write_document(doc, task.stem, task.source, task.extra, report=task.report)
+            write_document(doc, task.stem, task.source, task.extra, report=task.report, root=task.root)
         elif not task.keep:
             line = record_line(task, doc.to_dict())
     except CleanerError as exc:
@@ -84,6 +85,8 @@ def clean_task(cleaner, task: Task, max_bytes: int) -> Result:
 
 
 def _read(task: Task, max_bytes: int) -> str | bytes:
+    if task.root is not None and task.stem is not None:
+        check_inside(task.stem.parent, task.root)  # before any work, and before any folder is made
     if task.path is None:
         size = len(task.data.encode("utf-8") if isinstance(task.data, str) else task.data)
     else:

@@ -40,7 +40,7 @@ def hostile(tmp_path_factory):
                                 + "</p></article></body></html>").encode("latin-1"))
     write(src / "utf16.txt", codecs.BOM_UTF16_LE + STORY_EN.encode("utf-16-le"))
     write(src / "utf16-nobom.txt", STORY_UK.encode("utf-16-le"))
-    write(src / "nul.txt", STORY_EN.replace(" on ", " on\x00 ").encode())
+    write(src / "nul-bytes.txt", STORY_EN.replace(" on ", " on\x00 ").encode())
     write(src / "broken.html", "<html><body><div><p>" + STORY_EN.replace("\n", "<p><b><i>") + "<div><span")
     write(src / "deep.html", "<html><body>" + "<div>" * 60_000 + "<p>" + STORY_EN + "</p></body></html>")
     filler = "<p>" + "The council met again to discuss the budget for the coming year. " * 20 + "</p>\n"
@@ -91,7 +91,7 @@ def test_bad_inputs_get_their_codes(result):
 
 @pytest.mark.parametrize("name,words", [
     ("cp1251.txt", "Рятувальники завершили"), ("utf16-nobom.txt", "Рятувальники завершили"),
-    ("latin1.html", "The café on Market Street"), ("utf16.txt", "naïve hope"), ("nul.txt", "reopened on"),
+    ("latin1.html", "The café on Market Street"), ("utf16.txt", "naïve hope"), ("nul-bytes.txt", "reopened on"),
     ("broken.html", "Insurers paid"), ("sub dir/naïve name ü.txt", "The café on Market Street"),
     ("sub dir/page.htm", "library"),
 ])
