@@ -46,20 +46,29 @@ def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tupl
     return tuple(captions), tuple(credits), tuple(appeals)
 
 
-# A page whose "body" is mostly links, each a few words long, is a listing of
-# other articles (a section front, a tag page), not an article.
+# A page whose "body" is mostly links and holds almost no prose besides is a
+# listing of other articles (a section front, a tag page), not an article. The
+# prose floor keeps a short post with a list of links under it an article.
 LISTING_MIN_TEASERS = 4
 LISTING_SHARE = 0.6
 LISTING_LINK_DENSITY = 0.5
+LISTING_MAX_PROSE_WORDS = 50
 
 
-def not_article_reason(paragraphs: list[Paragraph], blocks: list[Block]) -> str | None:
-    """Why a labelled page is no article, or None when it is one."""
+def not_article_reason(paragraphs: list[Paragraph], blocks: list[Block], declared: str | None = None) -> str | None:
+    """Why a labelled page is no article, or None when it is one.
+
+    `declared` is the page type the page gives itself (Open Graph's ``og:type``):
+    a page that says it is an article is never taken for a listing, since deal
+    roundups and link posts are articles made of links.
+    """
     body = [(p, b) for p, b in zip(paragraphs, blocks) if p.label is Label.BODY]
     if not body:
         found = ", ".join(sorted({p.label.value for p in paragraphs}))
         return f"no paragraph reads as article text: every one is {found}"
     teasers = [b for _, b in body if b.link_density >= LISTING_LINK_DENSITY]
-    if len(teasers) >= LISTING_MIN_TEASERS and len(teasers) >= LISTING_SHARE * len(body):
+    prose = sum(len(b.text.split()) for _, b in body if b.link_density < LISTING_LINK_DENSITY)
+    if declared != "article" and len(teasers) >= LISTING_MIN_TEASERS \
+            and len(teasers) >= LISTING_SHARE * len(body) and prose < LISTING_MAX_PROSE_WORDS:
         return f"a listing: {len(teasers)} of {len(body)} body paragraphs are links to other pages"
     return None

@@ -168,7 +168,7 @@ class Cleaner:
         if language:
             metadata["language"] = language
         paragraphs = self.label(blocks, language)
-        reason = not_article_reason(paragraphs, blocks)
+        reason = not_article_reason(paragraphs, blocks, metadata.get("pagetype"))
         if reason:
             return _not_article(reason, title, metadata, kind, self.model.describe(), paragraphs)
         return self._assemble(paragraphs, blocks, title, metadata, kind)

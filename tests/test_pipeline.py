@@ -118,3 +118,14 @@ def test_an_article_with_links_is_still_an_article():
         + "</article></body></html>")
     doc = cleaner.clean(story)
     assert doc.status == "ok" and doc.reason is None and "day 5" in doc.text
+
+
+def test_a_page_that_declares_itself_an_article_is_never_a_listing():
+    from cleaner.document import Block, Paragraph
+    from cleaner.items import not_article_reason
+
+    deals = [f"Laptop number {i} with 8GB RAM for $499 with free shipping at the shop" for i in range(8)]
+    blocks = [Block(t, link_density=0.8) for t in deals]
+    paragraphs = [Paragraph(t, Label.BODY, 0.9, "model") for t in deals]
+    assert not_article_reason(paragraphs, blocks).startswith("a listing")
+    assert not_article_reason(paragraphs, blocks, declared="article") is None
