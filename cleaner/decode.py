@@ -37,8 +37,8 @@ def declared_charset(data: bytes) -> str | None:
     if not m:
         return None
     try:
-        return codecs.lookup(m.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        return _known(m.group(1).decode("ascii"))
+    except UnicodeDecodeError:
         return None
 
 
@@ -78,10 +78,15 @@ def _detect(data: bytes) -> str | None:
 
 
 def _known(charset: str | None) -> str | None:
+    """The codec's name if `charset` names a text encoding; a page may declare
+    "base64", "rot13" or "undefined", which Python knows but which are no charset."""
     try:
-        return codecs.lookup(charset).name if charset else None
-    except LookupError:
+        info = codecs.lookup(charset) if charset else None
+    except (LookupError, ValueError, UnicodeError):  # unknown, or a name with NUL or surrogates in it
         return None
+    if info is None or not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return None
+    return info.name
 
 
 def decode(data: bytes, *, html: bool = True, charset: str | None = None) -> tuple[str, str]:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 # Stable short codes: they appear in errors.jsonl and users filter on them.
 CODES = ("empty", "binary", "decode", "no_content", "too_large", "timeout", "io", "crash", "internal", "usage",
-         "bad_record", "unsafe_output", "too_many_paragraphs", "paragraph_too_long")
+         "bad_record", "unsafe_output", "too_many_paragraphs", "paragraph_too_long",
+         "too_many_attributes")
 
 
 class CleanerError(ValueError):

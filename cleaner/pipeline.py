@@ -21,7 +21,7 @@ from .model import Model
 from .rules import first_verdict
 from .segment import index_page, normalise, segment_html, segment_text
 
-_HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|span|h[1-6])\b", re.I | re.S)
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|span|h[1-6])\b", re.I)
 _ANY_TAG = re.compile(r"</?(?:p|div|br|span|a|article|body|html)\b[^>]*>", re.I)
 MAX_BYTES = 20_000_000
 
@@ -37,6 +37,36 @@ class Limits:
     max_bytes: int = MAX_BYTES                 # too_large
     max_paragraphs: int = 20_000               # too_many_paragraphs
     max_paragraph_chars: int = 1_000_000       # paragraph_too_long
+    max_tag_attributes: int = 1_000            # too_many_attributes
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Only tags this long can hold an attribute flood; shorter ones are never counted.
+LONG_TAG_CHARS = 8_000
+
+
+def check_attributes(text: str, limit: int) -> None:
+    """Refuse a tag with more than `limit` attributes before parsing: the parsers'
+    time grows with the square of one tag's attributes (50,000 take ~30 s).
+    One pass over the text: each tag is looked at once, only the long ones counted."""
+    pos = 0
+    while (start := text.find("<", pos)) >= 0:
+        end = text.find(">", start)
+        end = len(text) if end < 0 else end
+        if end - start > LONG_TAG_CHARS:
+            if _attributes(text[start:end]) > limit:
+                raise CleanerError("too_many_attributes", f"a tag with over {limit:,} attributes",
+                                   "no real page needs that many; it would take minutes to parse")
+        pos = end + 1
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_ATTRIBUTE = re.compile(r"\s[^\s=\"'>/]+")
+
+
+def _attributes(tag: str) -> int:
+    """Attribute names in a tag; quoted values (an SVG path's spaces) are not counted."""
+    return len(_ATTRIBUTE.findall(_QUOTED.sub("", tag)))
 
 
 def check_blocks(blocks: list[Block], limits: Limits) -> None:
@@ -55,10 +85,22 @@ TITLE_WINDOW = 5
 
 def sniff_kind(text: str) -> str:
     """'html' when the text starts like a page or is full of tags, else 'text'."""
-    head = text[:4096]
+    head = _skip_comments(text[:4096])
     if _HTML_SNIFF.match(head) or len(_ANY_TAG.findall(head)) >= 5:
         return "html"
     return "text"
+
+
+def _skip_comments(head: str) -> str:
+    """The text after leading whitespace and comments; a loop, not a regular
+    expression, since a pattern over many comments can backtrack for hours."""
+    head = head.lstrip()
+    while head.startswith("<!--"):
+        end = head.find("-->", 4)
+        if end < 0:
+            return ""
+        head = head[end + 3:].lstrip()
+    return head
 
 
 def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Block], dict]:
@@ -70,9 +112,14 @@ def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Blo
     tree = load_html(text)
     if tree is None:
         raise CleanerError("no_content", "the HTML could not be parsed into a page")
+    if tree.tag != "html":
+        tree = _under_html(tree)
     index = index_page(tree)
-    extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                            include_tables=True, include_images=False, include_links=True)
+    try:
+        extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                                include_tables=True, include_images=False, include_links=True)
+    except Exception as exc:  # the extractor's stack tripping on hostile markup: one document's error
+        raise CleanerError("no_content", f"the page could not be read ({type(exc).__name__}: {exc})") from exc
     if extracted is None or extracted.body is None:
         return None, [], {"url": url} if url else {}  # no main text at all: not an article
     blocks = segment_html(tree, extracted.body, index)
@@ -86,6 +133,16 @@ def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Blo
 
 
 _IN_MEMORY = object()  # a model handed over as an object has no folder for workers to load
+
+
+def _under_html(root):
+    """A fragment whose root is not <html> (an <iframe>, an <svg>) put under
+    <html><body>: the libraries downstream expect every element they may drop to have a parent."""
+    from lxml import html as lxml_html
+
+    page = lxml_html.Element("html")
+    lxml_html.etree.SubElement(page, "body").append(root)
+    return page
 
 
 class Cleaner:
@@ -146,13 +203,16 @@ class Cleaner:
             html_hint = kind != "text"
             text, metadata["encoding"] = decode(bytes(source), html=html_hint, charset=charset)
         else:
-            text = source.replace("\x00", "")
+            # NUL ends strings in C libraries; a lone surrogate stops lxml's parse
+            # and cannot be written as UTF-8.
+            text = _SURROGATE.sub("\ufffd", source.replace("\x00", ""))
         if not text.strip():
             raise CleanerError("empty", "the document is empty")
         # 2. sniff
         kind = kind or sniff_kind(text)
         # 3. segment
         if kind == "html":
+            check_attributes(text, self.limits.max_tag_attributes)
             title, blocks, page_meta = html_blocks(text, url)
             metadata.update(page_meta)
         else:

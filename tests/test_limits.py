@@ -73,3 +73,14 @@ def test_a_compressed_http_body_in_a_warc_is_read_only_up_to_the_cap():
     # such a bomb), so memory is bounded by that, not by the body: five times the bomb,
     # the same peak.
     assert peaks[0] < 64_000_000 and peaks[1] < peaks[0] + 8_000_000
+
+
+def test_an_attribute_flood_is_refused_before_parsing_whatever_the_separators():
+    for sep in (" ", "\n", "\t"):
+        page = "<html><body><p " + sep.join(f"a{i}=1" for i in range(3000)) + ">x</p><p>" + STORY + "</p>"
+        with pytest.raises(CleanerError) as err:
+            Cleaner().clean(page, kind="html")
+        assert err.value.code == "too_many_attributes"
+    # A long tag with few attributes (an inline SVG path) is fine.
+    svg = "<html><body><svg><path d='" + "M0 0 L1 1 " * 2000 + "'/></svg><p>" + STORY * 2 + "</p>"
+    assert Cleaner().clean(svg, kind="html").status == "ok"
