@@ -25,6 +25,7 @@ import json
 import os
 import tempfile
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -228,11 +229,16 @@ def _inputs(source: Path | str, problems: list[dict], stdin: IO[bytes] | None,
 
 
 def _records_or_problem(path: Path, rel: str, fields: Fields, max_bytes: int) -> Iterator[Record]:
-    """The records of a stream file; a file that cannot be opened is one error record."""
+    """The records of a stream file; a file that cannot be opened, or whose compression
+    breaks partway, ends with one error record after the records read before it."""
+    last = 0
     try:
-        yield from read_path(path, fields=fields, max_bytes=max_bytes)
-    except OSError as exc:
-        yield Record(None, 0, error={"error": "io", "message": f"cannot read {rel}: {exc.strerror or exc}"})
+        for record in read_path(path, fields=fields, max_bytes=max_bytes):
+            last = record.position
+            yield record
+    except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError
+        yield Record(None, last + 1, error={"error": "io", "message": f"cannot read {rel} past record {last}: "
+                                                                     f"{getattr(exc, 'strerror', None) or exc}"})
 
 
 def _tasks(found: Iterator[Found], out_dir: Path | None, force: bool,

@@ -201,3 +201,17 @@ def _feed(pipe, data: bytes) -> None:
 def test_empty_stdin_is_an_empty_stream(bad):
     done = run_stream(bad)
     assert done.returncode == 0 and done.stdout == b""
+
+
+def test_a_broken_gzip_stream_ends_with_an_error_record_and_the_batch_goes_on(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    good = gzip.compress(jsonl(*[{"id": i, "text": STORY} for i in range(50)]))
+    (src / "cut.jsonl.gz").write_bytes(good[: len(good) // 2])   # truncated
+    (src / "junk.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"not gzip at all" * 10)
+    (src / "fine.txt").write_text(STORY)
+    summary = run(src, tmp_path / "out")
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert {e["source"].split(":")[0] for e in errors} == {"cut.jsonl.gz", "junk.jsonl.gz"}
+    assert all(e["error"] == "io" for e in errors)
+    assert (tmp_path / "out" / "fine.json").is_file() and summary.failed == 2
