@@ -61,12 +61,20 @@ def check_attributes(text: str, limit: int) -> None:
 
 
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
-_ATTRIBUTE = re.compile(r"\s[^\s=\"'>/]+")
+_ATTRIBUTE = re.compile(r"[A-Za-z_:][\w:.-]*(?:=\S*)?")
+# A real tag is made of attributes; a stretch of script between a "<" and a ">"
+# ("i<n; i++) { ... }") is not, and must not count as one.
+MIN_ATTRIBUTE_SHARE = 0.9
 
 
 def _attributes(tag: str) -> int:
-    """Attribute names in a tag; quoted values (an SVG path's spaces) are not counted."""
-    return len(_ATTRIBUTE.findall(_QUOTED.sub("", tag)))
+    """Attributes in a tag (quoted values, like an SVG path's, are not looked into);
+    0 when the stretch is not shaped like a tag at all."""
+    if not tag[1:2].isalpha():
+        return 0  # a comment, a doctype, or "< " in script
+    tokens = _QUOTED.sub("", tag).split()[1:]
+    named = sum(1 for t in tokens if _ATTRIBUTE.fullmatch(t))
+    return named if named >= MIN_ATTRIBUTE_SHARE * len(tokens) else 0
 
 
 def check_blocks(blocks: list[Block], limits: Limits) -> None:
