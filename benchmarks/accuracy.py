@@ -31,7 +31,6 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import urlparse
 
 import lxml.etree
 import lxml.html
@@ -39,6 +38,7 @@ import lxml.html
 from cleaner import Cleaner, CleanerError
 from cleaner.dataset import is_eval
 from cleaner.decode import decode
+from cleaner.pagescore import page_group, word_prf
 from cleaner.weaklabel import _ground_truth, _read, page_rows
 
 REPO = Path(__file__).resolve().parent.parent
@@ -154,16 +154,6 @@ RUNNERS = {"cleaner": run_cleaner, "cleaner_text": run_cleaner_text, "flattened"
 # ------------------------------------------------------------------ measures
 
 
-def word_prf(output: str, gold: Counter) -> dict:
-    """Word-multiset precision, recall and F1; an empty output scores 0."""
-    out = Counter(WORDS.findall(output.lower()))
-    overlap = sum((out & gold).values())
-    if not overlap:
-        return {"p": 0.0, "r": 0.0, "f": 0.0}
-    p, r = overlap / sum(out.values()), overlap / sum(gold.values())
-    return {"p": p, "r": r, "f": 2 * p * r / (p + r)}
-
-
 def string_counts(output: str, item: dict) -> dict:
     """trafilatura's evaluation: a `with` string found is a tp, missing a fn; a `without` string absent is a tn,
     present a fp. Whitespace is collapsed on both sides, so no-break and edge spaces in 115 of the 5,902
@@ -226,12 +216,6 @@ def score_page(task: tuple[dict, dict | None]) -> dict | None:
 
 
 # ------------------------------------------------------------------ which pages
-
-
-def page_group(row: dict) -> str:
-    """The split key as training builds it: `set:host` (see weaklabel.label_page and dataset._doc)."""
-    host = urlparse(row.get("url") or "").hostname or row["id"]
-    return f"{row['set']}:{host.removeprefix('www.')}"
 
 
 def select_tasks(root: Path, sets: list[str], all_splits: bool, limit: int | None) -> list[tuple[dict, dict | None]]:

@@ -229,15 +229,25 @@ def train(
 
 @app.command("eval")
 def evaluate(
-    data: list[Path] = typer.Argument(..., help="Labelled JSONL files or folders."),
+    data: list[Path] = typer.Argument(None, help="Labelled JSONL files or folders."),
     model: Optional[str] = ModelOpt,
     all_docs: bool = typer.Option(False, "--all", help="Score every document, not only the held-out split."),
     page_type: list[str] = typer.Option([], "--page-type", help="Keep only documents of this corpus page type (repeat)."),
+    corpora: Optional[Path] = typer.Option(None, help="Score whole pages of these corpora (shared/corpora) against their gold main text, beside trafilatura."),
+    sets: list[str] = typer.Option([], "--set", help="With --corpora: the set(s) to score (repeat; default: every set with main text)."),
+    limit: Optional[int] = typer.Option(None, help="With --corpora: at most this many pages a set."),
 ):
-    """Per-label precision, recall, F1 and a confusion matrix over labelled paragraphs."""
+    """Per-label precision, recall, F1 and a confusion matrix over labelled paragraphs;
+    with --corpora, word precision, recall and F1 of the clean text of whole pages
+    against their gold main text, side by side with trafilatura's."""
+    if corpora is not None:
+        _eval_pages(corpora, sets, model, all_docs, limit)
+        return
     from .dataset import is_eval, read_docs
     from .evaluate import body_words_kept, confusion, report
 
+    if not data:
+        _fail("give labelled DATA, or --corpora")
     missing = [str(p) for p in data if not p.exists()]
     if missing:
         _fail(f"no such data: {', '.join(missing)}")
@@ -246,6 +256,23 @@ def evaluate(
     cleaner = _cleaner(model)
     typer.echo(report(confusion(cleaner, docs)))
     typer.echo(f"\nbody words kept: {body_words_kept(cleaner, docs):.4f}  (documents: {len(docs)})")
+
+
+MAIN_TEXT_SETS = ("wcxb", "dragnet", "cleanportaleval", "newspaper", "newspaper4k")
+
+
+def _eval_pages(corpora: Path, sets: list[str], model: Optional[str], all_splits: bool, limit: Optional[int]) -> None:
+    from .pagescore import gold_pages, render, score_pages
+
+    if not (corpora / "manifest.jsonl").is_file():
+        _fail(f"{corpora} has no manifest.jsonl")
+    unknown = [s for s in sets if s not in MAIN_TEXT_SETS]
+    if unknown:
+        _fail(f"no gold main text in {', '.join(unknown)}; sets with it: {', '.join(MAIN_TEXT_SETS)}")
+    pages = gold_pages(corpora, sets or MAIN_TEXT_SETS, all_splits, limit)
+    typer.echo(render(score_pages(_cleaner(model), pages)))
+    split = "every page" if all_splits else "held-out split of the training sets, every page of the others"
+    typer.echo(f"\nmean over pages of word precision/recall/F1 against gold main text ({split})")
 
 
 @app.command("weak-label")
