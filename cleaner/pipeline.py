@@ -87,6 +87,10 @@ def check_blocks(blocks: list[Block], limits: Limits) -> None:
                            f"{limits.max_paragraph_chars:,}", "a text with no line breaks at all?")
 # A model label other than body needs at least this probability (see Cleaner._model_label).
 LABEL_MIN = {Label.CAPTION: 0.9}
+# A long paragraph the model would call boilerplate needs it to be surer: navigation
+# and widgets are short lines, and a long one lost is a body paragraph lost.
+LONG_PARAGRAPH_WORDS = 20
+LONG_BODY_MIN = 0.02
 # The headline repeated in the extracted text is looked for in this many first blocks.
 TITLE_WINDOW = 5
 
@@ -252,12 +256,12 @@ class Cleaner:
             if verdict is not None:
                 p = Paragraph(block.text, verdict.label, verdict.score, verdict.why, verdict.label, block.tag)
             else:
-                best, score = self._model_label(row, body_col, block.tag)
+                best, score = self._model_label(row, body_col, block)
                 p = Paragraph(block.text, labels[best], score, "model", labels[best], block.tag)
             paragraphs.append(p)
         return revise(paragraphs, [float(r[appeal_col]) for r in probs])       # 7
 
-    def _model_label(self, row, body_col: int, tag: str) -> tuple[int, float]:
+    def _model_label(self, row, body_col: int, block: Block) -> tuple[int, float]:
         """The model's (label column, probability); body wins from `body_min` up, since
         losing a body sentence costs more than keeping a stray line.
 
@@ -267,11 +271,15 @@ class Cleaner:
         model's caption probability counts for body there.
         """
         row = row.copy()
-        if tag == "line":
+        labels = self.model.labels
+        boiler, appeal = labels.index(Label.BOILERPLATE), labels.index(Label.APPEAL)
+        words = len(block.text.split())
+        if block.tag == "line":
             caption = self.model.labels.index(Label.CAPTION)
             row[body_col] += row[caption]
             row[caption] = 0.0
-        if row[body_col] >= self.model.body_min:
+        if row[body_col] >= self.model.body_min or (words >= LONG_PARAGRAPH_WORDS and
+                                                    row[body_col] >= LONG_BODY_MIN and row[boiler] >= row[appeal]):
             return body_col, float(row[body_col])
         # The likeliest label that is sure enough; a label that is not drops out.
         for best in np.argsort(-row):

@@ -129,3 +129,28 @@ def test_a_page_that_declares_itself_an_article_is_never_a_listing():
     paragraphs = [Paragraph(t, Label.BODY, 0.9, "model") for t in deals]
     assert not_article_reason(paragraphs, blocks).startswith("a listing")
     assert not_article_reason(paragraphs, blocks, declared="article") is None
+
+
+def test_a_long_paragraph_needs_a_surer_model_to_be_boilerplate():
+    import numpy as np
+
+    from cleaner.document import Block
+
+    c = Cleaner()
+    labels = c.model.labels
+    body, boiler, appeal = (labels.index(x) for x in (Label.BODY, Label.BOILERPLATE, Label.APPEAL))
+
+    def row(**probs):
+        r = np.zeros(len(labels))
+        for name, p in probs.items():
+            r[labels.index(Label(name))] = p
+        return r
+
+    long_text = Block(" ".join(["word"] * 25))
+    short_text = Block("Home News Sport Weather")
+    # The same uncertain model: a long paragraph stays body, a short line goes.
+    assert c._model_label(row(body=0.04, boilerplate=0.96), body, long_text)[0] == body
+    assert c._model_label(row(body=0.04, boilerplate=0.96), body, short_text)[0] == boiler
+    # Sure enough, or an appeal: the relaxed floor does not apply.
+    assert c._model_label(row(body=0.01, boilerplate=0.99), body, long_text)[0] == boiler
+    assert c._model_label(row(body=0.04, appeal=0.96), body, long_text)[0] == appeal
