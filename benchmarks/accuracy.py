@@ -38,16 +38,15 @@ import lxml.html
 from cleaner import Cleaner, CleanerError
 from cleaner.dataset import is_eval
 from cleaner.decode import decode
-from cleaner.pagescore import page_group, word_prf
+from cleaner.pagescore import MAIN_TEXT_SETS, TRAINED_ON, page_group, word_prf
 from cleaner.weaklabel import _ground_truth, _read, page_rows
 
 REPO = Path(__file__).resolve().parent.parent
 TOOLS = ("cleaner", "cleaner_text", "flattened", "trafilatura", "traf_precision", "readability", "justext")
 HEADS = ("cleaner", "cleaner text", "flattened", "trafilatura", "traf. precision", "readability", "jusText")
-GOLD_SETS = ("wcxb", "dragnet", "cleanportaleval", "newspaper", "newspaper4k")  # full main text via _ground_truth
+GOLD_SETS = MAIN_TEXT_SETS  # full main text via _ground_truth
 STRING_SETS = ("trafilatura_eval",)  # must / must-not strings only
 NO_MAIN_TEXT = ("l3s_gn1", "goose3")  # block labels / a prefix only: no row here
-TRAINED_ON = {"wcxb", "trafilatura_eval", "newspaper", "newspaper4k"}
 WORDS = re.compile(r"\w+")
 
 # jusText stoplists are named by language; the manifest has ISO codes (langdetect).

@@ -14,7 +14,10 @@ __version__ = "0.1.0"
 def __getattr__(name: str):
     # The pipeline (numpy, the model) loads on first use, so that `cleaner run`'s
     # parent process, which only hands out work, never pays for it.
-    if name in ("Cleaner", "Limits", "clean"):
+    if name == "Limits":  # plain data: no need to load the pipeline for it
+        from .limits import Limits
+        return Limits
+    if name in ("Cleaner", "clean"):
         from . import pipeline
         return getattr(pipeline, name)
     raise AttributeError(f"module 'cleaner' has no attribute {name!r}")

@@ -28,7 +28,7 @@ import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -260,23 +260,22 @@ def _tasks(found: Iterator[Found], out_dir: Path | None, force: bool,
                 skip(record.skip.split(":")[0])
                 continue
             task = _record_task(record, rel, out_dir / stem / record_name(record.position) if out_dir else None,
-                                lines)
-            if out_dir is not None:
-                task = replace(task, report=report, root=out_dir)
+                                lines, report, out_dir)
             if not force and path is not None and is_done(path, task.stem):
                 skip(None)
             else:
                 yield task
 
 
-def _record_task(record: Record, rel: str, stem: Path | None, numbered_lines: bool) -> Task:
+def _record_task(record: Record, rel: str, stem: Path | None, numbered_lines: bool, report: bool,
+                 root: Path | None) -> Task:
     extra: dict = {"id": record.id}
     if numbered_lines:
         extra["line"] = record.position
     if record.meta:
         extra["metadata"] = record.meta
     return Task(None, f"{rel}:{record.position}", stem, record.kind, record.data, record.url,
-                record.charset, extra, record.error)
+                record.charset, extra, record.error, report=report and root is not None, root=root)
 
 
 class Outputs:

@@ -258,11 +258,8 @@ def evaluate(
     typer.echo(f"\nbody words kept: {body_words_kept(cleaner, docs):.4f}  (documents: {len(docs)})")
 
 
-MAIN_TEXT_SETS = ("wcxb", "dragnet", "cleanportaleval", "newspaper", "newspaper4k")
-
-
 def _eval_pages(corpora: Path, sets: list[str], model: Optional[str], all_splits: bool, limit: Optional[int]) -> None:
-    from .pagescore import gold_pages, render, score_pages
+    from .pagescore import MAIN_TEXT_SETS, gold_pages, render, score_pages
 
     if not (corpora / "manifest.jsonl").is_file():
         _fail(f"{corpora} has no manifest.jsonl")

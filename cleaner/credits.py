@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .lexicons import lexicons
+from .metadata import credit_kind
 
 # Parts of a credit line: "A/B", "A | B", "A, B", "A and B", "A via B", "Reporting by A; Editing by B".
 _SPLIT = re.compile(r"\s*(?:[/|,;·•+]|\(|\)|\s(?:and|und|et|y|e|i|і|и|&|via|for|für|pour|para|per|for the)\s)\s*",
@@ -27,8 +28,6 @@ _COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?", re.I)
 
 def parse_credit(text: str, kind: str | None = None) -> dict:
     """`kind`, `names` (people) and `agencies` of one credit line, as far as it says."""
-    from .metadata import credit_kind
-
     agencies: list[str] = []
     names: list[str] = []
     for part in _parts(_strip_label(text)):
@@ -62,8 +61,8 @@ def _strip_label(text: str) -> str:
     lex = lexicons()
     text = _COPYRIGHT.sub("", text.strip())
     for pattern in (lex.credit_reporting, lex.credit_prefix, lex.credit_byline):
-        m = pattern.match(text) if pattern is not lex.credit_reporting else pattern.search(text)
-        if m and m.start() <= 2:
+        m = pattern.match(text)  # all three are anchored at the start
+        if m:
             text = text[m.end():]
             break
     return _LABEL.sub("", text) if ":" in text[:30] else text

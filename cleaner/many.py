@@ -78,7 +78,7 @@ def _in_process(cleaner, items: Iterable[Source], kind: str | None) -> Iterator[
 
 def _in_workers(items: Iterable[Source], kind: str | None, jobs: int, timeout: float | None,
                 model_path) -> Iterator[Outcome]:
-    from .pipeline import MAX_BYTES
+    from .limits import MAX_BYTES
     from .workers import Task, run_tasks
 
     def tasks() -> Iterator[Task]:

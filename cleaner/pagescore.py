@@ -20,6 +20,8 @@ from .errors import CleanerError
 WORDS = re.compile(r"\w+")
 # The shipped model learns from these sets (models/MODEL_CARD.md); the others are never trained on.
 TRAINED_ON = {"wcxb", "trafilatura_eval", "newspaper", "newspaper4k"}
+# The sets whose ground truth is the whole main text of a page (weaklabel._ground_truth).
+MAIN_TEXT_SETS = ("wcxb", "dragnet", "cleanportaleval", "newspaper", "newspaper4k")
 
 
 def word_prf(output: str, gold: Counter) -> dict[str, float]:

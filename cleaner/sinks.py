@@ -42,7 +42,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def check_inside(folder: Path, root: Path) -> None:
+def _check_inside(folder: Path, root: Path) -> None:
     from .errors import CleanerError
     from .names import inside
 
@@ -77,7 +77,7 @@ def write_document(doc: Document, stem: Path, source: str, extra: dict | None = 
     With `root` (OUT), a folder that is or passes through a link out of OUT is refused.
     """
     if root is not None:
-        check_inside(stem.parent, root)
+        _check_inside(stem.parent, root)
     write_atomic(stem.with_name(stem.name + ".txt"), doc.text + "\n" if doc.text else "")
     if report:
         from .report import render_html

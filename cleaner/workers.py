@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .document import Document
 from .errors import CleanerError
-from .sinks import check_inside, merge_record, write_document
+from .sinks import merge_record, write_document
 
 POLL_SECONDS = 0.2
 # A worker is replaced after this many documents, so that what the libraries
@@ -85,8 +85,6 @@ def clean_task(cleaner, task: Task, max_bytes: int) -> Result:
 
 
 def _read(task: Task, max_bytes: int) -> str | bytes:
-    if task.root is not None and task.stem is not None:
-        check_inside(task.stem.parent, task.root)  # before any work, and before any folder is made
     if task.path is None:
         size = len(task.data.encode("utf-8") if isinstance(task.data, str) else task.data)
     else:
