@@ -139,23 +139,33 @@ def clean_one(
     model: Optional[str] = ModelOpt,
 ):
     """Clean one document and print its clean text (or --json for everything)."""
-    from .batch import EXTENSIONS
     from .sinks import document_json
 
     if kind not in (None, "html", "text"):
         _fail(f"--kind must be html or text, not {kind!r}")
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as exc:
-        _fail(f"cannot read {file}: {exc.strerror}")
-    kind = kind or EXTENSIONS.get(Path(file).suffix.lower())
-    try:
-        doc = _cleaner(model).clean(data, url=url, kind=kind)
-    except CleanerError as exc:
-        _fail(f"{file}: {exc.code}: {exc}", 1)
+    doc = _clean_input(file, _read_input(file), kind=kind, url=url, model=model)
     if doc.status != "ok":
         typer.echo(f"cleaner: {file}: {doc.status}: {doc.reason}", err=True)
     typer.echo(document_json(doc, file) if json_out else doc.text, nl=not json_out)
+
+
+def _read_input(file: str) -> bytes:
+    """The bytes of FILE, or of stdin for "-"; a file that cannot be read is a usage error."""
+    try:
+        return sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc.strerror}")
+
+
+def _clean_input(file: str, data: bytes, *, kind: Optional[str], url: Optional[str], model: Optional[str]):
+    """The cleaned Document; kind from the option, else from the extension, else sniffed.
+    A document that cannot be cleaned ends the command with status 1."""
+    from .batch import EXTENSIONS
+
+    try:
+        return _cleaner(model).clean(data, url=url, kind=kind or EXTENSIONS.get(Path(file).suffix.lower()))
+    except CleanerError as exc:
+        _fail(f"{file}: {exc.code}: {exc}", 1)
 
 
 @app.command()
@@ -172,7 +182,6 @@ def show(
 
     from rich.console import Console
 
-    from .batch import EXTENSIONS
     from .document import Label
     from .report import render_html, render_terminal
     from .sinks import merge_record, write_atomic
@@ -181,10 +190,7 @@ def show(
         _fail(f"--kind must be html or text, not {kind!r}")
     if label is not None and label not in {x.value for x in Label}:
         _fail(f"--label must be one of {', '.join(x.value for x in Label)}, not {label!r}")
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as exc:
-        _fail(f"cannot read {file}: {exc.strerror}")
+    data = _read_input(file)
     record = None
     if file.lower().endswith(".json"):
         try:
@@ -192,11 +198,8 @@ def show(
         except ValueError:
             pass
     if not (isinstance(record, dict) and isinstance(record.get("paragraphs"), list)):
-        try:  # not a record: a document to clean
-            doc = _cleaner(model).clean(data, url=url, kind=kind or EXTENSIONS.get(Path(file).suffix.lower()))
-        except CleanerError as exc:
-            _fail(f"{file}: {exc.code}: {exc}", 1)
-        record = merge_record(doc.to_dict(), file)
+        # Not a record: a document to clean.
+        record = merge_record(_clean_input(file, data, kind=kind, url=url, model=model).to_dict(), file)
     if html_out is None:
         console = Console(highlight=False)
         console.soft_wrap = not console.is_terminal  # piped: one line per paragraph, for grep
