@@ -116,26 +116,29 @@ def index_page(tree) -> PageIndex:
 _MEDIA = ("img", "picture", "video", "iframe", "figure", "svg")
 
 
-def _near_image(el) -> bool:
-    """An image in the element, or beside it under its parent or grandparent."""
+def _nearest(el, tags: tuple[str, ...]):
+    """The first element of `tags` in `el` (itself included), else under its parent or grandparent."""
     scope, depth = el, 0
     while scope is not None and depth < 3:
-        if scope.tag in _MEDIA or next(scope.iter(*_MEDIA), None) is not None:
-            return True
+        found = next(scope.iter(*tags), None)
+        if found is not None:
+            return found
         scope, depth = scope.getparent(), depth + 1
-    return False
+    return None
+
+
+def _near_image(el) -> bool:
+    """An image in the element, or beside it under its parent or grandparent."""
+    return _nearest(el, _MEDIA) is not None
 
 
 def nearest_image(el) -> tuple[str, str] | None:
     """(src, alt) of the image a caption describes: in its figure, parent or grandparent."""
-    scope, depth = el, 0
-    while scope is not None and depth < 3:
-        img = next(scope.iter("img"), None)
-        if img is not None:
-            src = img.get("src") or img.get("data-src") or ""
-            return src.strip()[:2000], (img.get("alt") or "").strip()[:2000]
-        scope, depth = scope.getparent(), depth + 1
-    return None
+    img = _nearest(el, ("img",))
+    if img is None:
+        return None
+    src = img.get("src") or img.get("data-src") or ""
+    return src.strip()[:2000], (img.get("alt") or "").strip()[:2000]
 
 
 def element_cues(el, stop=None) -> tuple[str, ...]:
