@@ -284,7 +284,7 @@ def _dropped_texts(region, index: PageIndex, seen: set[str]) -> list[tuple]:
         taken.add(id(el))
         seen.add(text)
         cues = element_cues(el, region)
-        if role == "caption" and not {"html:figcaption", "html:caption-class"} & set(cues):
+        if role == "caption" and not _CAPTION_CUES & set(cues):
             cues = (*cues, "html:caption-class")
         found.append((index.order[el], text, cues, nearest_image(el) if role == "caption" else None))
     return found
