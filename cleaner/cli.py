@@ -247,7 +247,7 @@ def evaluate(
         _eval_pages(corpora, sets, model, all_docs, limit)
         return
     from .dataset import is_eval, read_docs
-    from .evaluate import body_words_kept, confusion, report
+    from .evaluate import body_words_kept, confusion, predict, report
 
     if not data:
         _fail("give labelled DATA, or --corpora")
@@ -257,8 +257,9 @@ def evaluate(
     docs = [d for p in data for d in read_docs(p) if (all_docs or is_eval(d.group))
             and (not page_type or d.page_type in (None, *page_type))]
     cleaner = _cleaner(model)
-    typer.echo(report(confusion(cleaner, docs)))
-    typer.echo(f"\nbody words kept: {body_words_kept(cleaner, docs):.4f}  (documents: {len(docs)})")
+    labelled = predict(cleaner, docs)
+    typer.echo(report(confusion(cleaner, docs, labelled)))
+    typer.echo(f"\nbody words kept: {body_words_kept(cleaner, docs, labelled):.4f}  (documents: {len(docs)})")
 
 
 def _eval_pages(corpora: Path, sets: list[str], model: Optional[str], all_splits: bool, limit: Optional[int]) -> None:

@@ -5,19 +5,29 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .dataset import LabelledDoc
+from .document import LABELS, Label, Paragraph
 from .language import detect_language
-from .document import LABELS, Label
+
+# A labelled paragraph: its document, the gold label (None: unknown), and what the pipeline said.
+Prediction = tuple[LabelledDoc, "Label | None", Paragraph]
 
 
-def confusion(cleaner, docs: Iterable[LabelledDoc]) -> Counter:
-    """(gold, predicted) counts, labelling each document as the pipeline does."""
-    counts: Counter = Counter()
+def predict(cleaner, docs: Iterable[LabelledDoc]) -> list[Prediction]:
+    """Every paragraph of `docs` labelled as the pipeline does, once, for all the figures below."""
+    out = []
     for doc in docs:
-        if not doc.blocks:
-            continue
-        for gold, para in zip(doc.labels, cleaner.label(list(doc.blocks), detect_language(b.text for b in doc.blocks))):
-            if gold is not None:
-                counts[gold, para.label] += 1
+        if doc.blocks:
+            paragraphs = cleaner.label(list(doc.blocks), detect_language(b.text for b in doc.blocks))
+            out.extend((doc, gold, para) for gold, para in zip(doc.labels, paragraphs))
+    return out
+
+
+def confusion(cleaner, docs: Iterable[LabelledDoc], predictions: list[Prediction] | None = None) -> Counter:
+    """(gold, predicted) counts; pass `predictions` to reuse a labelling already done."""
+    counts: Counter = Counter()
+    for _, gold, para in predictions if predictions is not None else predict(cleaner, docs):
+        if gold is not None:
+            counts[gold, para.label] += 1
     return counts
 
 
@@ -47,15 +57,12 @@ def report(counts: Counter) -> str:
     return "\n".join(lines)
 
 
-def body_words_kept(cleaner, docs: Iterable[LabelledDoc]) -> float:
+def body_words_kept(cleaner, docs: Iterable[LabelledDoc], predictions: list[Prediction] | None = None) -> float:
     """Share of gold body words that end up in body paragraphs."""
     kept = total = 0
-    for doc in docs:
-        if not doc.blocks:
-            continue
-        for gold, para in zip(doc.labels, cleaner.label(list(doc.blocks), detect_language(b.text for b in doc.blocks))):
-            if gold is Label.BODY:
-                n = len(para.text.split())
-                total += n
-                kept += n if para.label is Label.BODY else 0
+    for _, gold, para in predictions if predictions is not None else predict(cleaner, docs):
+        if gold is Label.BODY:
+            n = len(para.text.split())
+            total += n
+            kept += n if para.label is Label.BODY else 0
     return kept / total if total else 1.0

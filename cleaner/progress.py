@@ -29,7 +29,13 @@ def reporter(in_dir: Path | None, *, quiet: bool):
 
 
 def _bar(in_dir: Path):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     from .batch import count_documents
 

@@ -14,10 +14,10 @@ import numpy as np
 
 from .dataset import LabelledDoc, is_eval, read_docs
 from .document import LABELS
-from .evaluate import body_words_kept, confusion, report, scores
+from .evaluate import body_words_kept, confusion, predict, report, scores
 from .features import document_features
-from .model import BODY_MIN, Model
 from .language import detect_language
+from .model import BODY_MIN, Model
 from .rules import first_verdict
 
 SEED = 13
@@ -98,11 +98,12 @@ def train(paths: Sequence[str | Path], out: str | Path, *, version: str = "1", s
     train_docs, held = split(paths, page_types)
     model = fit(train_docs, name=Path(out).name, version=version, seed=seed)
     cleaner = Cleaner(model)
-    counts = confusion(cleaner, held)
-    kept = body_words_kept(cleaner, held)
+    labelled = predict(cleaner, held)  # once, for every figure below
+    counts = confusion(cleaner, held, labelled)
+    kept = body_words_kept(cleaner, held, labelled)
     by_source = {}
     for source in sorted({d.source for d in held}):
-        by_source[source] = scores(confusion(cleaner, [d for d in held if d.source == source]))
+        by_source[source] = scores(confusion(cleaner, held, [p for p in labelled if p[0].source == source]))
     model.info.update({
         "trained_on": sorted({f"{d.source}" for d in train_docs}),
         "train_documents": len(train_docs), "heldout_documents": len(held),
