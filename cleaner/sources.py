@@ -64,17 +64,18 @@ def stream_kind(path: str | Path) -> str | None:
     return None
 
 
-def read_path(path: str | Path, *, fields: Fields = Fields(),
-              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
-    """Every record of a JSONL(.gz) or WARC(.gz) file."""
-    kind = stream_kind(path)
+def read_path(path: str | Path, *, fields: Fields = Fields(), max_bytes: int = DEFAULT_MAX_BYTES,
+              kind: str | None = None) -> Iterator[Record]:
+    """Every record of a JSONL or WARC file, gzipped or not; `kind` ("jsonl" or "warc")
+    overrides what the file name says."""
+    kind = kind or stream_kind(path)
     if kind is None:
         raise CleanerError("usage", f"{path} is neither JSON Lines nor WARC",
                            f"name it with one of {', '.join(JSONL_SUFFIXES + WARC_SUFFIXES)}")
     with open(path, "rb") as raw:
-        if kind == "warc":
+        if kind == "warc":  # warcio reads gzip members itself
             yield from read_warc(raw, max_bytes=max_bytes)
-        elif str(path).lower().endswith(".gz"):
+        elif raw.peek(2)[:2] == b"\x1f\x8b":
             with gzip.open(raw) as fh:
                 yield from read_jsonl(fh, fields=fields, max_bytes=max_bytes)
         else:

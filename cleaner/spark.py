@@ -22,7 +22,6 @@ fails the job.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import os
@@ -140,15 +139,9 @@ def _row(**values) -> tuple:
 
 def _records(path: str, fmt: str, fields) -> Iterator:
     from . import sources
-    if fmt == "auto":  # from the file name: .jsonl, .ndjson or .warc, each maybe .gz
-        yield from sources.read_path(path, fields=fields)
-        return
-    with open(path, "rb") as raw:
-        if fmt == "warc":
-            yield from sources.read_warc(raw)
-            return
-        with (gzip.open(raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw) as stream:
-            yield from sources.read_jsonl(stream, fields=fields)
+
+    # "auto": from the file name (.jsonl, .ndjson or .warc, each maybe .gz).
+    yield from sources.read_path(path, fields=fields, kind=None if fmt == "auto" else fmt)
 
 
 def _path_rows(path: str, fmt: str, fields) -> Iterator[tuple]:
