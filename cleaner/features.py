@@ -16,19 +16,22 @@ from .lexicons import MAX_SCAN, hits
 from .rules import Verdict, is_quoted
 
 _WORD = re.compile(r"[^\W_]+", re.U)
+_DIGIT = re.compile(r"\d")  # as str.isdecimal
 PREFIX_LEN = 5
 MAX_TOKENS = 120  # a long paragraph's role shows in its first words
-_YOU = re.compile(r"\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dein|deine|vous|votre|vos|tu|tú|te|tus|tuo|tua|usted|ty|cię|twoje|twój|wy|ви|вас|ваш|ваша|ваші|ти|тебе|вы|вам|ваш|ваша|ваши)\b", re.I)
-_WE = re.compile(r"\b(we|our|us|wir|uns|unser|unsere|nous|notre|nos|nosotros|nuestro|nuestra|noi|nostro|nostra|my|nas|nasz|nasza|nam|ми|нас|наш|наша|нам|мы|нам)\b", re.I)
+# Matched in lower-cased text: case-insensitive matching is several times slower.
+_YOU = re.compile(r"\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dein|deine|vous|votre|vos|tu|tú|te|tus|tuo|tua|usted|ty|cię|twoje|twój|wy|ви|вас|ваш|ваша|ваші|ти|тебе|вы|вам|ваш|ваша|ваши)\b")
+_WE = re.compile(r"\b(we|our|us|wir|uns|unser|unsere|nous|notre|nos|nosotros|nuestro|nuestra|noi|nostro|nostra|my|nas|nasz|nasza|nam|ми|нас|наш|наша|нам|мы|нам)\b")
 
 
 # Reported speech and attribution mark news prose, even when it is about donations.
-_REPORTED = re.compile(r"\b(said|says|told|according to|announced|reported|sagte|sagt|erklärte|teilte|laut|berichtete|a déclaré|a indiqué|selon|a annoncé|dijo|afirmó|según|explicó|ha detto|ha spiegato|secondo|ha annunciato|powiedział|powiedziała|według|poinformował|сказал|сказала|заявил|заявила|сообщил|по словам|по данным|сказав|сказала|заявив|повідомив|за словами|за даними)\b", re.I)
+_REPORTED = re.compile(r"\b(said|says|told|according to|announced|reported|sagte|sagt|erklärte|teilte|laut|berichtete|a déclaré|a indiqué|selon|a annoncé|dijo|afirmó|según|explicó|ha detto|ha spiegato|secondo|ha annunciato|powiedział|powiedziała|według|poinformował|сказал|сказала|заявил|заявила|сообщил|по словам|по данным|сказав|сказала|заявив|повідомив|за словами|за даними)\b")
 
 
 def addresses_reader(text: str) -> bool:
     """The text says "you" or "we"/"our": an outlet talking to its readers, or a quote."""
-    return bool(_YOU.search(text) or _WE.search(text))
+    lower = text.lower()
+    return bool(_YOU.search(lower) or _WE.search(lower))
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -59,23 +62,32 @@ def block_cues(block: Block, verdict: Verdict | None, lang: str | None = None) -
     return cues
 
 
-def own_features(block: Block) -> dict[str, float]:
-    text = block.text[:MAX_SCAN]
-    lower = text.lower()
-    tokens = _WORD.findall(lower)[:MAX_TOKENS]
+def tokens(block: Block) -> list[str]:
+    """The lower-cased words of a paragraph's head: its role shows in its first words."""
+    return _WORD.findall(block.text[:MAX_SCAN].lower())[:MAX_TOKENS]
+
+
+def token_features(toks: Sequence[str]) -> dict[str, float]:
+    """Words, their prefixes (inflected forms share weight) and word pairs, each 1.0."""
     feats: dict[str, float] = {}
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(toks):
         feats["w=" + tok] = 1.0
         if len(tok) > PREFIX_LEN:
             feats["p=" + tok[:PREFIX_LEN]] = 1.0
         if i:
-            feats["b=" + tokens[i - 1] + "_" + tok] = 1.0
-    if tokens:
-        feats["first=" + tokens[0]] = 1.0
+            feats["b=" + toks[i - 1] + "_" + tok] = 1.0
+    if toks:
+        feats["first=" + toks[0]] = 1.0
+    return feats
+
+
+def shape_features(block: Block) -> dict[str, float]:
+    """The paragraph's length, characters, voice and markup."""
+    text = block.text[:MAX_SCAN]
+    lower = text.lower()
     n = max(1, len(text))
-    words = len(block.text.split())
-    feats["log_words"] = math.log1p(words)
-    feats["digits"] = min(1.0, 5 * sum(map(str.isdecimal, text)) / n)
+    feats = {"log_words": math.log1p(len(block.text.split())),
+             "digits": min(1.0, 5 * len(_DIGIT.findall(text)) / n)}
     letters = sum(map(str.isalpha, text))
     if letters:
         feats["caps"] = sum(map(str.isupper, text)) / letters
@@ -83,9 +95,9 @@ def own_features(block: Block) -> dict[str, float]:
     feats["end=" + (stripped[-1] if stripped and not stripped[-1].isalnum() else "alnum")] = 1.0
     if is_quoted(text):
         feats["quoted"] = 1.0
-    if _REPORTED.search(text):
+    if _REPORTED.search(lower):
         feats["reported"] = 1.0
-    you, we = len(_YOU.findall(text)), len(_WE.findall(text))
+    you, we = len(_YOU.findall(lower)), len(_WE.findall(lower))
     if you:
         feats["you"] = min(3, you) / 3
     if we:
@@ -103,9 +115,26 @@ def own_features(block: Block) -> dict[str, float]:
     return feats
 
 
+def own_features(block: Block) -> dict[str, float]:
+    return {**token_features(tokens(block)), **shape_features(block)}
+
+
+NEIGHBOURS = ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2"))
+
+
+def place_features(i: int, n: int) -> dict[str, float]:
+    """Where the paragraph sits: tenth of the document, and paragraphs left after it."""
+    return {f"pos={_bucket(int(10 * i / max(1, n)), (0, 2, 5, 7, 8, 9))}": 1.0,
+            f"from_end={_bucket(n - 1 - i, (0, 1, 2, 4))}": 1.0}
+
+
 def document_features(blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
                       lang: str | None = None) -> list[dict[str, float]]:
-    """One feature dict per block, with its position and its neighbours' cues."""
+    """One feature dict per block, with its position and its neighbours' cues.
+
+    `cleaner.scoring` computes the same features straight into weight columns
+    for speed; tests/test_scoring.py holds the two to the same probabilities.
+    """
     cues = [block_cues(b, v, lang) for b, v in zip(blocks, verdicts)]
     n = len(blocks)
     out = []
@@ -114,9 +143,8 @@ def document_features(blocks: Sequence[Block], verdicts: Sequence[Verdict | None
         # A paragraph's own rule verdict is left out: the model must learn from the text
         # what the rules know, to catch the wordings they miss. Neighbours' verdicts stay.
         feats.update({k: v for k, v in cues[i].items() if not k.startswith("rule=")})
-        feats[f"pos={_bucket(int(10 * i / max(1, n)), (0, 2, 5, 7, 8, 9))}"] = 1.0
-        feats[f"from_end={_bucket(n - 1 - i, (0, 1, 2, 4))}"] = 1.0
-        for offset, tag in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
+        feats.update(place_features(i, n))
+        for offset, tag in NEIGHBOURS:
             j = i + offset
             if 0 <= j < n:
                 feats.update({f"{tag}:{k}": v for k, v in cues[j].items()})

@@ -11,7 +11,6 @@ from .context import revise
 from .decode import decode
 from .document import Block, Document, Label, Paragraph
 from .errors import CleanerError
-from .features import document_features
 from .items import lifted_items, not_article_reason
 from .language import detect_language
 from .limits import Limits, check_attributes, check_blocks
@@ -19,6 +18,7 @@ from .many import clean_many
 from .metadata import html_metadata, text_metadata
 from .model import Model
 from .rules import first_verdict
+from .scoring import Scorer
 from .segment import index_page, normalise, segment_html, segment_text
 
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|span|h[1-6])\b", re.I)
@@ -74,8 +74,14 @@ def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Blo
         raise CleanerError("no_content", f"the page could not be read ({type(exc).__name__}: {exc})") from exc
     if extracted is None or extracted.body is None:
         return None, [], {"url": url} if url else {}  # no main text at all: not an article
-    blocks = segment_html(tree, extracted.body, index)
     meta = html_metadata(extracted, url)
+    # The article's language, from the extracted text (the page's declared one when
+    # that is unsure): it picks the lexicons, from finding left-out appeals onwards.
+    language = detect_language([extracted.text or ""], meta.get("language"))
+    meta.pop("language", None)
+    if language:
+        meta["language"] = language
+    blocks = segment_html(tree, extracted.body, index, language)
     title = meta.get("title")
     # The headline often opens the extracted text too; it belongs in `title` only.
     if title:
@@ -114,6 +120,7 @@ class Cleaner:
 
     def __init__(self, model: str | Path | Model | None = None, *, limits: Limits = Limits()):
         self.model = model if isinstance(model, Model) else Model.load(model)
+        self.scorer = Scorer(self.model)
         self.limits = limits
         # Worker processes of clean_many load the model again from here.
         self._model_path = _IN_MEMORY if isinstance(model, Model) else model
@@ -176,9 +183,12 @@ class Cleaner:
             return _not_article("no text found: the page may be empty, script or images only",
                                 title, metadata, kind, self.model.describe())
         check_blocks(blocks, self.limits)
-        language = detect_language((b.text for b in blocks), metadata.get("language"))
-        if language:
-            metadata["language"] = language
+        if kind == "html":
+            language = metadata.get("language")
+        else:
+            language = detect_language(b.text for b in blocks)
+            if language:
+                metadata["language"] = language
         paragraphs = self.label(blocks, language)
         reason = not_article_reason(paragraphs, blocks, metadata.get("pagetype"))
         if reason:
@@ -188,7 +198,7 @@ class Cleaner:
     def label(self, blocks: list[Block], lang: str | None = None) -> list[Paragraph]:
         """Stages 4 to 7 over blocks from any source; `lang` picks the lexicons."""
         verdicts = [first_verdict(b, lang) for b in blocks]                           # 4
-        probs = self.model.predict_proba(document_features(blocks, verdicts, lang))  # 5
+        probs = self.scorer.predict_proba(blocks, verdicts, lang)                  # 5
         labels = self.model.labels
         appeal_col, body_col = labels.index(Label.APPEAL), labels.index(Label.BODY)
         paragraphs = []

@@ -79,8 +79,8 @@ def credit_rule(text: str) -> Verdict | None:
             return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
         return Verdict(Label.CREDIT, 0.93, "rule:credit-copyright")
     # A short line made of agency names, slashes and names: "AFP/Getty Images".
-    rest = lex.agency.sub(" ", stripped)
-    if rest != stripped and len(words) <= 8 and not re.search(r"[.!?]\s+\w", stripped):
+    rest = lex.agency.sub(" ", stripped) if len(words) <= 8 else stripped
+    if rest != stripped and not re.search(r"[.!?]\s+\w", stripped):
         leftover = [w for w in re.split(r"[\s/|,;:·•]+", rest) if w and w.lower() not in ("via", "and", "und", "et", "y", "i", "і", "и", "photo", "foto", "фото")]
         if all(w[:1].isupper() for w in leftover) and len(leftover) <= 4:
             return Verdict(Label.CREDIT, 0.92, "rule:credit-agency")

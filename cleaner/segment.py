@@ -247,7 +247,7 @@ def _article_region(region):
     return parent if parent is not None and parent.tag not in ("body", "html") else region
 
 
-def _dropped_role(el, text: str) -> str | None:
+def _dropped_role(el, text: str, lang: str | None = None) -> str | None:
     """Why a text the extractor left out still matters: caption, credit or appeal."""
     names = f"{el.get('class', '')} {el.get('id', '')}"
     if el.tag == "figcaption" or CLASS_CUES["caption"].search(names) and _near_image(el):
@@ -255,7 +255,7 @@ def _dropped_role(el, text: str) -> str | None:
     verdict = credit_rule(text)
     if verdict is not None and verdict.label.value == "credit":
         return "credit"
-    if appeal_rule(text) is not None:
+    if appeal_rule(text, lang) is not None:
         return "appeal"
     if CLASS_CUES["credit"].search(names) and len(text.split()) <= 16:
         return "credit"
@@ -267,7 +267,7 @@ def _dropped_role(el, text: str) -> str | None:
     return None
 
 
-def _dropped_texts(region, index: PageIndex, seen: set[str]) -> list[tuple]:
+def _dropped_texts(region, index: PageIndex, seen: set[str], lang: str | None = None) -> list[tuple]:
     """Captions, credits and appeal boxes of the article that the extractor left out."""
     holders = {id(el): text for text, el in index.by_text.items()}
     taken: set[int] = set()
@@ -278,7 +278,7 @@ def _dropped_texts(region, index: PageIndex, seen: set[str]) -> list[tuple]:
             continue
         if any(id(a) in taken for a in el.iterancestors()):
             continue  # the inner credit of a caption already listed belongs to that caption
-        role = _dropped_role(el, text)
+        role = _dropped_role(el, text, lang)
         if role is None:
             continue
         taken.add(id(el))
@@ -290,8 +290,9 @@ def _dropped_texts(region, index: PageIndex, seen: set[str]) -> list[tuple]:
     return found
 
 
-def segment_html(tree, body, index: PageIndex) -> list[Block]:
-    """Blocks from trafilatura's extracted body, with cues from the original page."""
+def segment_html(tree, body, index: PageIndex, lang: str | None = None) -> list[Block]:
+    """Blocks from trafilatura's extracted body, with cues from the original page;
+    `lang` (the article's language) picks the appeal lexicon for texts it left out."""
     lines = _extracted_lines(body) if body is not None else []
     seen = {text for _, text, _ in lines}
     # The extractor's order is the reading order; page positions only place the
@@ -315,7 +316,7 @@ def segment_html(tree, body, index: PageIndex) -> list[Block]:
         placed.append((pos, Block(text=text, tag=tag, cues=cues, link_density=density, image=image)))
     region = _article_region(container)
     if region is not None:
-        for pos, text, cues, image in _dropped_texts(region, index, seen):
+        for pos, text, cues, image in _dropped_texts(region, index, seen, lang):
             placed.append((float(pos), Block(text=text, tag="figure", cues=cues, in_main=False, image=image)))
     placed.sort(key=lambda pair: pair[0])
     return [block for _, block in placed]

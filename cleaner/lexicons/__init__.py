@@ -18,7 +18,50 @@ def _load(name: str) -> dict:
 
 
 def _any(patterns, template: str = "(?:{})", flags: int = re.I) -> re.Pattern:
-    return re.compile(template.format("|".join(f"(?:{p})" for p in patterns)), flags)
+    return re.compile(template.format(_alternation(list(patterns))), flags)
+
+
+def _alternation(patterns: list[str]) -> str:
+    r"""One alternation of the patterns, with a leading ``\b`` taken out in front.
+
+    ``\b(?:a|b)`` matches exactly what ``\ba|\bb`` does, but Python's engine tries
+    every branch at every position of the text for the second, and only at word
+    starts for the first: several times faster on the appeal cue list. Runs of
+    such patterns are grouped in place, so the branches keep their order.
+    """
+    parts: list[str] = []
+    run: list[str] = []
+    for p in patterns + [""]:
+        if p.startswith(r"\b") and not _top_level_bar(p):
+            run.append(f"(?:{p[2:]})")
+            continue
+        if run:
+            parts.append(r"\b(?:" + "|".join(run) + ")")
+            run = []
+        if p:
+            parts.append(f"(?:{p})")
+    return "|".join(parts)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    r"""Whether the pattern has a "|" outside any group or class (then \b binds only its first branch)."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def _lowercase(patterns) -> list[str]:

@@ -1,0 +1,120 @@
+"""The model's features computed straight into weight columns: the fast path of stage 5.
+
+`features.document_features` builds one dict of named features per paragraph,
+which training needs. To score, building those names (a string per word, word
+pair and neighbour cue) and looking each up costs more than everything else in
+cleaning a plain-text document. `Scorer` splits the vocabulary once into maps
+keyed by the parts of a name (a word, a word pair as two keys, a neighbour's
+cue), so scoring looks parts up without building names. The shape, cue and
+place features are few and come from the same functions as in training.
+tests/test_scoring.py holds both paths to the same probabilities.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .document import Block
+from .features import (
+    NEIGHBOURS,
+    PREFIX_LEN,
+    block_cues,
+    place_features,
+    shape_features,
+    tokens,
+)
+from .model import Model
+from .rules import Verdict
+
+MAX_CACHED_TOKENS = 200_000
+
+
+class Scorer:
+    def __init__(self, model: Model):
+        self.model = model
+        self.vocab = model.vocabulary
+        self.words: dict[str, int] = {}
+        self.prefixes: dict[str, int] = {}
+        self.firsts: dict[str, int] = {}
+        self.pairs: dict[str, dict[str, int]] = {}   # first word -> second word -> column
+        self.neighbour: dict[str, dict[str, int]] = {tag: {} for _, tag in NEIGHBOURS}
+        self._tokens: dict[str, tuple[tuple[int, ...], dict[str, int] | None]] = {}
+        for name, col in self.vocab.items():
+            kind, sep, rest = name.partition("=")
+            if sep and kind == "w":
+                self.words[rest] = col
+            elif sep and kind == "p":
+                self.prefixes[rest] = col
+            elif sep and kind == "first":
+                self.firsts[rest] = col
+            elif sep and kind == "b":
+                first, _, second = rest.partition("_")   # words hold no "_"
+                self.pairs.setdefault(first, {})[second] = col
+            tag, sep, cue = name.partition(":")
+            if sep and tag in self.neighbour:
+                self.neighbour[tag][cue] = col
+
+    def predict_proba(self, blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
+                      lang: str | None = None) -> np.ndarray:
+        """What `model.predict_proba(document_features(blocks, verdicts, lang))` gives."""
+        vocab, n = self.vocab, len(blocks)
+        cues = [block_cues(b, v, lang) for b, v in zip(blocks, verdicts)]
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for i, block in enumerate(blocks):
+            found = self._text_columns(tokens(block))
+            named = {**shape_features(block), **place_features(i, n),
+                     **{k: v for k, v in cues[i].items() if not k.startswith("rule=")}}
+            for name, value in named.items():
+                col = vocab.get(name)
+                if col is not None:
+                    found[col] = value
+            for offset, tag in NEIGHBOURS:
+                j, known = i + offset, self.neighbour[tag]
+                for cue, value in (cues[j].items() if 0 <= j < n else (("none", 1.0),)):
+                    col = known.get(cue)
+                    if col is not None:
+                        found[col] = value
+            rows.extend([i] * len(found))
+            cols.extend(found)
+            vals.extend(found.values())
+        return self._softmax(n, rows, cols, vals)
+
+    def _text_columns(self, toks: list[str]) -> dict[int, float]:
+        """Columns of the word, prefix, word-pair and first-word features present."""
+        cache, found, prev = self._tokens, set(), None
+        for tok in toks:
+            cols, pairs = cache.get(tok) or self._token(tok)
+            found.update(cols)
+            if prev is not None:
+                col = prev.get(tok)
+                if col is not None:
+                    found.add(col)
+            prev = pairs
+        if toks:
+            col = self.firsts.get(toks[0])
+            if col is not None:
+                found.add(col)
+        return dict.fromkeys(found, 1.0)
+
+    def _token(self, tok: str) -> tuple[tuple[int, ...], dict[str, int] | None]:
+        """A word's own columns (word, prefix) and the pairs it starts, looked up once."""
+        cols = (self.words.get(tok), self.prefixes.get(tok[:PREFIX_LEN]) if len(tok) > PREFIX_LEN else None)
+        entry = (tuple(c for c in cols if c is not None), self.pairs.get(tok))
+        if len(self._tokens) >= MAX_CACHED_TOKENS:   # new words keep coming; memory must not
+            self._tokens.clear()
+        self._tokens[tok] = entry
+        return entry
+
+    def _softmax(self, n: int, rows: list[int], cols: list[int], vals: list[float]) -> np.ndarray:
+        model = self.model
+        weighted = model.coef_t[cols] * np.asarray(vals, dtype=np.float32)[:, None]
+        row_ids = np.asarray(rows, dtype=np.intp)
+        logits = np.empty((n, len(model.labels)), dtype=np.float64)
+        for k in range(logits.shape[1]):
+            logits[:, k] = np.bincount(row_ids, weights=weighted[:, k], minlength=n) + model.intercept[k]
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)

@@ -1,0 +1,100 @@
+"""The fast scoring path must give what the model gives on the named features it learned from."""
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cleaner import Cleaner
+from cleaner.dataset import read_docs
+from cleaner.document import Block
+from cleaner.features import document_features
+from cleaner.lexicons import _alternation, _load
+from cleaner.pipeline import html_blocks
+from cleaner.rules import first_verdict
+from cleaner.scoring import Scorer
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner()
+
+
+def _both(cleaner, blocks, lang):
+    verdicts = [first_verdict(b, lang) for b in blocks]
+    named = cleaner.model.predict_proba(document_features(blocks, verdicts, lang))
+    fast = cleaner.scorer.predict_proba(blocks, verdicts, lang)
+    return named, fast
+
+
+def test_fast_path_matches_named_features_on_labelled_fixtures(cleaner):
+    docs = list(read_docs(FIXTURES / "labelled"))
+    assert len(docs) > 200
+    for doc in docs:
+        named, fast = _both(cleaner, list(doc.blocks), doc.lang)
+        assert fast.shape == named.shape
+        assert np.allclose(fast, named, atol=1e-5), doc.id
+
+
+def test_fast_path_matches_on_html_blocks_with_page_cues(cleaner):
+    pages = sorted((FIXTURES / "html").glob("*.html"))
+    assert pages
+    cued = 0
+    for page in pages:
+        _, blocks, meta = html_blocks(page.read_bytes().decode("utf-8", "replace"))
+        cued += sum(bool(b.cues) or not b.in_main or b.link_density > 0 for b in blocks)
+        named, fast = _both(cleaner, blocks, meta.get("language"))
+        assert np.allclose(fast, named, atol=1e-5), page.name
+    assert cued  # the page cues, links and left-out blocks were exercised
+
+
+def test_repeated_words_pairs_and_unknown_words_count_once(cleaner):
+    blocks = [Block("Donate donate DONATE now, donate now: zzqxv zzqxv!"), Block("Support us."),
+              Block(""), Block("a_b c-d 42 © | / @")]
+    named, fast = _both(cleaner, blocks, "en")
+    assert np.allclose(fast, named, atol=1e-5)
+
+
+def test_token_cache_is_bounded(monkeypatch, cleaner):
+    from cleaner import scoring
+
+    monkeypatch.setattr(scoring, "MAX_CACHED_TOKENS", 50)
+    scorer = Scorer(cleaner.model)
+    words = " ".join(f"word{i}" for i in range(120))
+    blocks = [Block(words), Block("Please donate today to keep us going.")]
+    named, fast = _both(cleaner, blocks, "en")
+    fast = scorer.predict_proba(blocks, [first_verdict(b, "en") for b in blocks], "en")
+    assert len(scorer._tokens) <= 50
+    assert np.allclose(fast, named, atol=1e-5)
+
+
+def _naive(patterns):
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@pytest.mark.parametrize("patterns", [
+    [r"\bab", r"x", r"\bc|d", r"\be(f|g)", r"\b[|(]h"],
+    [r"\bsupport us\b", r"\bdonate\b", r"[$€]\d+", r"\bany amount\b"],
+])
+def test_factored_alternation_matches_like_the_plain_one(patterns):
+    texts = ["ab", "xab", "cd", "d", "zc", "ef", "zef", "|h", "z(h", "support us", "we support usual",
+             "donate", "undonated", "€5 any amount", "5€", "", "ab x ab"]
+    plain, factored = _naive(patterns), re.compile(_alternation(patterns))
+    for text in texts:
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in factored.finditer(text)], text
+
+
+def test_factored_lexicons_find_what_the_plain_alternations_find():
+    appeal = _load("appeal")
+    lists = [[p for ps in appeal["strong"].values() for p in ps], appeal["cues"], appeal["topic"]]
+    texts = [b.text.lower() for d in read_docs(FIXTURES / "labelled") for b in d.blocks]
+    for patterns in lists:
+        plain, factored = _naive(patterns), re.compile(_alternation(patterns))
+        hits = 0
+        for text in texts:
+            spans = [m.span() for m in plain.finditer(text)]
+            assert spans == [m.span() for m in factored.finditer(text)], text
+            hits += bool(spans)
+        assert hits  # the fixtures exercise each list
