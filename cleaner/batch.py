@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import IO
 
 from .document import LABELS
+from .limits import Limits
 from .names import Unique, record_name, safe_part, safe_relative
 from .sinks import FILE_MODE, open_new, write_atomic
 from .sources import Fields, Record, read_jsonl, read_path, stream_kind
@@ -187,7 +188,8 @@ def run(source: Path | str, out: Path | str, *, jobs: int = 1, timeout: float = 
                 outputs.error(problem)
 
         try:
-            for result in run_tasks(tasks, jobs=jobs, timeout=timeout, max_bytes=max_bytes, model=model):
+            for result in run_tasks(tasks, jobs=jobs, timeout=timeout, limits=Limits(max_bytes=max_bytes),
+                                      model=model):
                 summary.add(result)
                 outputs.write(result)
                 folder_problems()

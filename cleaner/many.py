@@ -57,7 +57,7 @@ def clean_many(cleaner, items: Iterable[Source], *, kind: str | None, jobs: int,
     if errors not in ("raise", "return"):
         raise CleanerError("usage", f"errors must be 'raise' or 'return', not {errors!r}")
     outcomes = (_in_process(cleaner, items, kind) if jobs <= 1 and timeout is None
-                else _in_workers(items, kind, jobs, timeout, model_path))
+                else _in_workers(items, kind, jobs, timeout, model_path, cleaner.limits))
     for outcome in outcomes:
         if errors == "return":
             yield outcome
@@ -77,8 +77,7 @@ def _in_process(cleaner, items: Iterable[Source], kind: str | None) -> Iterator[
 
 
 def _in_workers(items: Iterable[Source], kind: str | None, jobs: int, timeout: float | None,
-                model_path) -> Iterator[Outcome]:
-    from .limits import MAX_BYTES
+                model_path, limits) -> Iterator[Outcome]:
     from .workers import Task, run_tasks
 
     def tasks() -> Iterator[Task]:
@@ -91,7 +90,7 @@ def _in_workers(items: Iterable[Source], kind: str | None, jobs: int, timeout: f
             yield Task(None, str(i), None, kind or item_kind, data, url, keep=True)
 
     limit = timeout if timeout is not None else float("inf")
-    for i, result in enumerate(run_tasks(tasks(), jobs=max(1, jobs), timeout=limit, max_bytes=MAX_BYTES,
+    for i, result in enumerate(run_tasks(tasks(), jobs=max(1, jobs), timeout=limit, limits=limits,
                                          model=model_path)):
         if result.error:
             yield Outcome(i, error=CleanerError(result.error["error"], result.error["message"]))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .document import Document
 from .errors import CleanerError
+from .limits import Limits
 from .sinks import merge_record, write_document
 
 POLL_SECONDS = 0.2
@@ -61,12 +62,12 @@ class Result:
     status: str = "ok"                             # the document's: "ok" or "not_article"
 
 
-def clean_task(cleaner, task: Task, max_bytes: int) -> Result:
+def clean_task(cleaner, task: Task) -> Result:
     """Read, clean and write (or render) one document; every failure becomes the result's error."""
     if task.error:
         return failed(task, task.error)
     try:
-        doc = cleaner.clean(_read(task, max_bytes), url=task.url, kind=task.kind, charset=task.charset)
+        doc = cleaner.clean(_read(task, cleaner.limits.max_bytes), url=task.url, kind=task.kind, charset=task.charset)
         line = None
         if task.stem is not None:
             write_document(doc, task.stem, task.source, task.extra, report=task.report, root=task.root)
@@ -107,24 +108,24 @@ def failed(task: Task, error: dict) -> Result:
     return Result(task, error, line=line)
 
 
-def _serve(conn, model, max_bytes: int) -> None:
+def _serve(conn, model, limits: Limits) -> None:
     """A worker's life: load the model, then clean what the parent sends until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C for everyone
     from .pipeline import Cleaner
 
-    cleaner = Cleaner(model)
+    cleaner = Cleaner(model, limits=limits)
     try:
         conn.send("ready")
         while (task := conn.recv()) is not None:
-            conn.send(clean_task(cleaner, task, max_bytes))
+            conn.send(clean_task(cleaner, task))
     except (EOFError, OSError):
         pass  # the parent is gone (killed): nothing left to report to
 
 
 class _Worker:
-    def __init__(self, ctx, model, max_bytes: int):
+    def __init__(self, ctx, model, limits: Limits):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, model, max_bytes), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(child, model, limits), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -144,11 +145,11 @@ def _stale_temporaries(stem: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def run_tasks(tasks: Iterable[Task], *, jobs: int, timeout: float, max_bytes: int,
+def run_tasks(tasks: Iterable[Task], *, jobs: int, timeout: float, limits: Limits = Limits(),
               model=None) -> Iterator[Result]:
-    """Clean `tasks` in `jobs` worker processes; yield one Result per task, in task order."""
+    """Clean `tasks` in `jobs` worker processes, each with `limits`; yield one Result per task, in task order."""
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    workers = [_Worker(ctx, model, max_bytes) for _ in range(max(1, jobs))]
+    workers = [_Worker(ctx, model, limits) for _ in range(max(1, jobs))]
     pending = iter(enumerate(tasks))
     done: dict[int, Result] = {}
     next_out, exhausted = 0, False
@@ -181,7 +182,7 @@ def run_tasks(tasks: Iterable[Task], *, jobs: int, timeout: float, max_bytes: in
                 if w.served >= TASKS_PER_WORKER and w.job is None:
                     w.conn.send(None)
                     w.process.join()
-                    workers[i] = _Worker(ctx, model, max_bytes)
+                    workers[i] = _Worker(ctx, model, limits)
                     continue
                 overdue = w.job is not None and time.monotonic() - w.job[2] > timeout
                 if overdue or not w.process.is_alive():
@@ -195,7 +196,7 @@ def run_tasks(tasks: Iterable[Task], *, jobs: int, timeout: float, max_bytes: in
                         if task.stem is not None:
                             _stale_temporaries(task.stem)
                     w.kill()
-                    workers[i] = _Worker(ctx, model, max_bytes)
+                    workers[i] = _Worker(ctx, model, limits)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1

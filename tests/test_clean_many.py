@@ -1,7 +1,7 @@
 """`Cleaner.clean_many`: order, errors as results, worker processes, a time limit."""
 import pytest
 
-from cleaner import Cleaner, CleanerError
+from cleaner import Cleaner, CleanerError, Limits
 from cleaner.model import Model
 
 STORY = ("The council approved the new bridge on Tuesday after a long debate about its cost and "
@@ -70,3 +70,12 @@ def test_bad_arguments_are_usage_errors(cleaner):
         list(in_memory.clean_many([STORY], jobs=2))
     assert err.value.code == "usage"
     assert [d.text for d in in_memory.clean_many([STORY])] == [cleaner.clean(STORY).text]
+
+
+@pytest.mark.parametrize("options", [{}, {"jobs": 2}])
+def test_a_cleaners_own_limits_hold_in_worker_processes_too(options):
+    strict = Cleaner(limits=Limits(max_paragraphs=1, max_bytes=500))
+    one = STORY.split("\n\n")[0]
+    outcomes = list(strict.clean_many([STORY, "x" * 600, one],
+                                      errors="return", **options))
+    assert [o.status for o in outcomes] == ["too_many_paragraphs", "too_large", "ok"]

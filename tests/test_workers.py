@@ -1,4 +1,5 @@
 import cleaner.workers as workers
+from cleaner.limits import Limits
 from cleaner.workers import Task, run_tasks
 
 STORY = "A ferry ran aground on Monday near the island, the coastguard said.\nNobody was hurt, the operator said.\n"
@@ -11,7 +12,7 @@ def test_workers_are_recycled_and_results_stay_in_order(tmp_path, monkeypatch):
         path = tmp_path / f"s{i:02d}.txt"
         path.write_text(STORY if i != 4 else "")
         tasks.append(Task(path, path.name, tmp_path / "out" / path.stem, "text"))
-    results = list(run_tasks(tasks, jobs=2, timeout=30, max_bytes=10**6))
+    results = list(run_tasks(tasks, jobs=2, timeout=30, limits=Limits(max_bytes=10**6)))
     assert [r.task.source for r in results] == [t.source for t in tasks]
     assert [r.error["error"] if r.error else None for r in results] == [None] * 4 + ["empty"] + [None] * 6
     assert all((tmp_path / "out" / f"s{i:02d}.json").is_file() for i in range(11) if i != 4)
