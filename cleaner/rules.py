@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Label
-from .lexicons import MAX_SCAN, hits, lexicons
+from .lexicons import MAX_SCAN, hits, lexicons, pleads
 
 MAX_CREDIT_WORDS = 16
 MAX_BYLINE_WORDS = 12
@@ -104,7 +104,7 @@ def appeal_rule(text: str, lang: str | None = None) -> Verdict | None:
     lex = lexicons()
     if lex.appeal_button.search(text):
         return Verdict(Label.APPEAL, 0.95, "rule:appeal-button")
-    if hits(text, lang).appeal and not is_quoted(text):
+    if pleads(text, lang) and not is_quoted(text):
         return Verdict(Label.APPEAL, 0.96, "rule:appeal-lexicon")
     return None
 

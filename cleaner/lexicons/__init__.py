@@ -106,17 +106,24 @@ class Hits:
 
 @lru_cache(maxsize=8192)
 def hits(text: str, lang: str | None = None) -> Hits:
-    """The lexicon hits of a paragraph, computed once for the rules and the features alike.
+    """The lexicon hits of a paragraph, computed once for the rules and the features alike."""
+    lex, head = lexicons(), text[:MAX_SCAN]
+    lower = head.lower()
+    return Hits(appeal=pleads(text, lang), topic=bool(lex.appeal_topic.search(lower)),
+                cues=sum(1 for _ in lex.appeal_cue.finditer(lower)), agency=bool(lex.agency.search(head)))
+
+
+@lru_cache(maxsize=8192)
+def pleads(text: str, lang: str | None = None) -> bool:
+    """Whether a strong appeal phrase is in the paragraph's head (the appeal rule asks
+    only this, of many texts a page's layout holds; the features ask `hits`).
 
     With the document's language, strong appeal phrases are those of that language
     and English (which turns up on pages of every language); without it, or for a
     language the lexicon lacks, those of every language.
     """
-    lex, head = lexicons(), text[:MAX_SCAN]
-    lower = head.lower()
-    strong = appeal_strong(lang) if lang else lex.appeal_strong
-    return Hits(appeal=bool(strong.search(lower)), topic=bool(lex.appeal_topic.search(lower)),
-                cues=sum(1 for _ in lex.appeal_cue.finditer(lower)), agency=bool(lex.agency.search(head)))
+    strong = appeal_strong(lang) if lang else lexicons().appeal_strong
+    return bool(strong.search(text[:MAX_SCAN].lower()))
 
 
 @lru_cache(maxsize=64)
