@@ -29,21 +29,30 @@ def _fail(message: str, code: int = 2):
     raise typer.Exit(code)
 
 
+JobsOpt = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores).")
+TimeoutOpt = typer.Option(30.0, help="Seconds one document may take before it is given up as 'timeout'.")
+MaxBytesOpt = typer.Option(20_000_000, help="Larger documents are refused as 'too_large'.")
+HtmlFieldOpt = typer.Option("html", help="JSON Lines input: the field that holds a page's HTML.")
+TextFieldOpt = typer.Option("text", help="JSON Lines input: the field that holds plain text.")
+IdFieldOpt = typer.Option("id", help="JSON Lines input: the record's id, copied to the output as 'id'.")
+UrlFieldOpt = typer.Option("url", help="JSON Lines input: the page's URL.")
+
+
 @app.command()
 def run(
     source: str = typer.Argument(..., metavar="IN", help="Folder of documents (searched recursively), one file, or - for JSON Lines on stdin."),
     out: str = typer.Argument(..., metavar="OUT", help="Folder for outputs, errors.jsonl and summary.json, or - for JSON Lines on stdout."),
     model: Optional[str] = ModelOpt,
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
-    timeout: float = typer.Option(30.0, help="Seconds one document may take before it is given up as 'timeout'."),
-    max_bytes: int = typer.Option(20_000_000, help="Larger documents are refused as 'too_large'."),
+    jobs: int = JobsOpt,
+    timeout: float = TimeoutOpt,
+    max_bytes: int = MaxBytesOpt,
     force: bool = typer.Option(False, "--force", help="Clean every document again, even those already done."),
     fmt: str = typer.Option("files", "--format", help="files: <name>.txt and <name>.json per document; jsonl: OUT/part-*.jsonl, one line per document."),
     part_size: int = typer.Option(10_000, help="Documents per part-*.jsonl file (--format jsonl)."),
-    html_field: str = typer.Option("html", help="JSON Lines input: the field that holds a page's HTML."),
-    text_field: str = typer.Option("text", help="JSON Lines input: the field that holds plain text."),
-    id_field: str = typer.Option("id", help="JSON Lines input: the record's id, copied to the output as 'id'."),
-    url_field: str = typer.Option("url", help="JSON Lines input: the page's URL."),
+    html_field: str = HtmlFieldOpt,
+    text_field: str = TextFieldOpt,
+    id_field: str = IdFieldOpt,
+    url_field: str = UrlFieldOpt,
     report: bool = typer.Option(False, "--report", help="Also write <name>.report.html: the paragraphs coloured by label, with score and why."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ):
@@ -73,23 +82,18 @@ def run(
 @app.command()
 def stream(
     model: Optional[str] = ModelOpt,
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
-    timeout: float = typer.Option(30.0, help="Seconds one document may take before it is given up as 'timeout'."),
-    max_bytes: int = typer.Option(20_000_000, help="Larger documents are refused as 'too_large'."),
-    html_field: str = typer.Option("html", help="The field that holds a page's HTML."),
-    text_field: str = typer.Option("text", help="The field that holds plain text."),
-    id_field: str = typer.Option("id", help="The record's id, copied to the output as 'id'."),
-    url_field: str = typer.Option("url", help="The page's URL."),
+    jobs: int = JobsOpt,
+    timeout: float = TimeoutOpt,
+    max_bytes: int = MaxBytesOpt,
+    html_field: str = HtmlFieldOpt,
+    text_field: str = TextFieldOpt,
+    id_field: str = IdFieldOpt,
+    url_field: str = UrlFieldOpt,
 ):
     """JSON Lines in on stdin, one result line out on stdout per input line, in order (same as `run - -`)."""
-    from .sources import Fields
-
-    if jobs < 0 or timeout <= 0 or max_bytes <= 0:
-        _fail("--jobs, --timeout and --max-bytes must be positive")
-    _check_model(model)
-    fields = Fields(id=id_field, html=html_field, text=text_field, url=url_field)
-    _run_batch("-", "-", model=model, jobs=jobs or os.cpu_count() or 1, timeout=timeout, max_bytes=max_bytes,
-               force=True, fmt="jsonl", part_size=1, fields=fields, report=False, quiet=True)
+    run("-", "-", model=model, jobs=jobs, timeout=timeout, max_bytes=max_bytes, force=True, fmt="jsonl",
+        part_size=1, html_field=html_field, text_field=text_field, id_field=id_field, url_field=url_field,
+        report=False, quiet=True)
 
 
 def _check_writable(out_dir: Path) -> None:
