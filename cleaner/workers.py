@@ -148,66 +148,102 @@ def _stale_temporaries(stem: Path) -> None:
 def run_tasks(tasks: Iterable[Task], *, jobs: int, timeout: float, limits: Limits = Limits(),
               model=None) -> Iterator[Result]:
     """Clean `tasks` in `jobs` worker processes, each with `limits`; yield one Result per task, in task order."""
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    workers = [_Worker(ctx, model, limits) for _ in range(max(1, jobs))]
+    pool = _Pool(max(1, jobs), timeout, limits, model)
     pending = iter(enumerate(tasks))
-    done: dict[int, Result] = {}
-    next_out, exhausted = 0, False
+    next_out = 0
     try:
         while True:
-            for w in workers:
-                if w.ready and w.job is None and not exhausted:
-                    item = next(pending, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    w.job = (item[0], item[1], time.monotonic())
-                    w.conn.send(item[1])
-            busy = [w for w in workers if w.job is not None or not w.ready]
-            if exhausted and not any(w.job for w in workers):
+            exhausted = pool.dispatch(pending)
+            if exhausted and pool.idle():
                 break
-            for conn in wait([w.conn for w in busy], timeout=POLL_SECONDS):
-                w = next(w for w in workers if w.conn is conn)
-                try:
-                    message = conn.recv()
-                except (EOFError, OSError):
-                    continue  # the process died; found below
-                if message == "ready":
-                    w.ready = True
-                else:
-                    done[w.job[0]] = message
-                    w.job = None
-                    w.served += 1
-            for i, w in enumerate(workers):
-                if w.served >= TASKS_PER_WORKER and w.job is None:
-                    w.conn.send(None)
-                    w.process.join()
-                    workers[i] = _Worker(ctx, model, limits)
-                    continue
-                overdue = w.job is not None and time.monotonic() - w.job[2] > timeout
-                if overdue or not w.process.is_alive():
-                    if w.job is None and not w.ready:
-                        raise CleanerError("usage", "a worker process could not start (see the error above)")
-                    if w.job is not None:
-                        seq, task, _ = w.job
-                        error = ({"error": "timeout", "message": f"took over {timeout:g}s (--timeout)"} if overdue
-                                 else {"error": "crash", "message": f"the worker died (exit code {w.process.exitcode})"})
-                        done[seq] = failed(task, error)
-                        if task.stem is not None:
-                            _stale_temporaries(task.stem)
-                    w.kill()
-                    workers[i] = _Worker(ctx, model, limits)
-            while next_out in done:
-                yield done.pop(next_out)
+            pool.collect()
+            pool.dispatch(pending)  # before the caller gets results: workers need not wait on it
+            pool.replace()
+            while next_out in pool.done:
+                yield pool.done.pop(next_out)
                 next_out += 1
     finally:
-        for w in workers:
+        pool.close()
+
+
+class _Pool:
+    """Worker processes, the job each holds, and the results not yet handed out."""
+
+    def __init__(self, jobs: int, timeout: float, limits: Limits, model):
+        self.ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        self.timeout, self.limits, self.model = timeout, limits, model
+        self.workers = [self._new() for _ in range(jobs)]
+        self.done: dict[int, Result] = {}
+        self.exhausted = False
+
+    def _new(self) -> _Worker:
+        return _Worker(self.ctx, self.model, self.limits)
+
+    def dispatch(self, pending: Iterator[tuple[int, Task]]) -> bool:
+        """A task to every ready, idle worker; True once the tasks have run out."""
+        for w in self.workers:
+            if self.exhausted:
+                break
+            if w.ready and w.job is None:
+                item = next(pending, None)
+                if item is None:
+                    self.exhausted = True
+                    break
+                w.job = (item[0], item[1], time.monotonic())
+                w.conn.send(item[1])
+        return self.exhausted
+
+    def idle(self) -> bool:
+        return not any(w.job for w in self.workers)
+
+    def collect(self) -> None:
+        """Wait a moment for messages: a worker ready to start, or a result."""
+        busy = [w.conn for w in self.workers if w.job is not None or not w.ready]
+        for conn in wait(busy, timeout=POLL_SECONDS):
+            w = next(w for w in self.workers if w.conn is conn)
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                continue  # the process died; replace() finds it
+            if message == "ready":
+                w.ready = True
+            else:
+                self.done[w.job[0]] = message
+                w.job = None
+                w.served += 1
+
+    def replace(self) -> None:
+        """Retire workers that served their share; kill those over time or dead, failing their job."""
+        for i, w in enumerate(self.workers):
+            if w.served >= TASKS_PER_WORKER and w.job is None:
+                w.conn.send(None)
+                w.process.join()
+                self.workers[i] = self._new()
+                continue
+            overdue = w.job is not None and time.monotonic() - w.job[2] > self.timeout
+            if overdue or not w.process.is_alive():
+                if w.job is None and not w.ready:
+                    raise CleanerError("usage", "a worker process could not start (see the error above)")
+                if w.job is not None:
+                    self._fail_job(w.job[0], w.job[1], overdue, w.process.exitcode)
+                w.kill()
+                self.workers[i] = self._new()
+
+    def _fail_job(self, seq: int, task: Task, overdue: bool, exitcode) -> None:
+        error = ({"error": "timeout", "message": f"took over {self.timeout:g}s (--timeout)"} if overdue
+                 else {"error": "crash", "message": f"the worker died (exit code {exitcode})"})
+        self.done[seq] = failed(task, error)
+        if task.stem is not None:
+            _stale_temporaries(task.stem)
+
+    def close(self) -> None:
+        for w in self.workers:
             if w.process.is_alive():
                 try:
                     w.conn.send(None)
                 except OSError:
                     pass
-        for w in workers:
+        for w in self.workers:
             w.process.join(timeout=2)
             if w.process.is_alive():
                 w.kill()
