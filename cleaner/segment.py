@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .document import Block
@@ -79,6 +80,25 @@ CLASS_CUES = {
     "appeal": re.compile(r"donat|newsletter|subscri|paywall|membership|become-?a-?member|patreon|support-?us|supportus|signup|sign-?up|spende|abonn|call-?to-?action|\bcta\b|app-?promo|promo-?app|steady|tipeee|patronite|підтрим|donorbox", re.I),
     "boilerplate": re.compile(r"share|sharing|social|related|recommend|\btags?\b|taglist|breadcrumb|comment|cookie|consent|gdpr|\bnav|menu|footer|sidebar|widget|advert|\bads?\b|sponsor|teaser|read-?more|more-?stories|outbrain|taboola|author-?bio|\bpromo", re.I),
 }
+
+
+@lru_cache(maxsize=4096)
+def class_roles(names: str) -> tuple[str, ...]:
+    """The roles an element's class and id names point to, in CLASS_CUES order
+    (remembered: a page repeats the same few class strings hundreds of times)."""
+    return tuple(role for role, pattern in CLASS_CUES.items() if pattern.search(names)) if names.strip() else ()
+
+
+def _names(el) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def _is_captioned(el) -> bool:
+    """A figcaption, or an element named like a caption beside an image (shops and
+    forms call many things "caption"; an image's caption sits by an image)."""
+    return el.tag == "figcaption" or ("caption" in class_roles(_names(el)) and _near_image(el))
+
+
 _ROLE_TAGS = {"figcaption": "caption", "figure": "figure", "aside": "boilerplate", "nav": "boilerplate", "footer": "boilerplate"}
 MAX_CUE_DEPTH = 6
 # Elements that hold a paragraph of their own in the original page.
@@ -158,12 +178,8 @@ def element_cues(el, stop=None) -> tuple[str, ...]:
         role = _ROLE_TAGS.get(el.tag)
         if role:
             add("html:figcaption" if el.tag == "figcaption" else f"html:{role}-tag")
-        names = f"{el.get('class', '')} {el.get('id', '')}"
-        if names.strip():
-            for name, pattern in CLASS_CUES.items():
-                if pattern.search(names):
-                    # Shops and forms call many things "caption"; an image's caption sits by an image.
-                    add("html:caption-word" if name == "caption" and not _near_image(el) else f"html:{name}-class")
+        for name in class_roles(_names(el)):
+            add("html:caption-word" if name == "caption" and not _near_image(el) else f"html:{name}-class")
         el = el.getparent()
         depth += 1
     return tuple(cues)
@@ -249,20 +265,19 @@ def _article_region(region):
 
 def _dropped_role(el, text: str, lang: str | None = None) -> str | None:
     """Why a text the extractor left out still matters: caption, credit or appeal."""
-    names = f"{el.get('class', '')} {el.get('id', '')}"
-    if el.tag == "figcaption" or CLASS_CUES["caption"].search(names) and _near_image(el):
+    if _is_captioned(el):
         return "caption"
     verdict = credit_rule(text)
     if verdict is not None and verdict.label.value == "credit":
         return "credit"
     if appeal_rule(text, lang) is not None:
         return "appeal"
-    if CLASS_CUES["credit"].search(names) and len(text.split()) <= 16:
+    if "credit" in class_roles(_names(el)) and len(text.split()) <= 16:
         return "credit"
     for ancestor in [el, *el.iterancestors()][:MAX_CUE_DEPTH]:
         if ancestor.tag in ("article", "main", "body"):
             break
-        if CLASS_CUES["appeal"].search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+        if "appeal" in class_roles(_names(ancestor)):
             return "appeal"
     return None
 
