@@ -68,8 +68,11 @@ def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Blo
         tree = _under_html(tree)
     index = index_page(tree)
     try:
+        # Links off, as in trafilatura's own default: with them on, it keeps link-heavy
+        # blocks it would otherwise prune (menus, teasers, related links). Link density
+        # comes from the page index instead (segment_html).
         extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                                include_tables=True, include_images=False, include_links=True)
+                                                include_tables=True, include_images=False, include_links=False)
     except Exception as exc:  # the extractor's stack tripping on hostile markup: one document's error
         raise CleanerError("no_content", f"the page could not be read ({type(exc).__name__}: {exc})") from exc
     if extracted is None or extracted.body is None:

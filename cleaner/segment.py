@@ -221,6 +221,15 @@ def _walk(el, out: list[tuple[str, str, int]]) -> None:
     out.append((tag, "".join(text), linked))
 
 
+def _link_share(el) -> float:
+    """The share of an original page element's characters inside links."""
+    total = len(normalise("".join(el.itertext())))
+    if not total:
+        return 0.0
+    linked = sum(len(normalise("".join(a.itertext()))) for a in el.iter("a"))
+    return min(1.0, linked / total)
+
+
 def _extracted_lines(body) -> list[tuple[str, str, float]]:
     """trafilatura's output tree as (tag, text, link density) paragraphs in reading order."""
     out: list[tuple[str, str, int]] = []
@@ -325,6 +334,8 @@ def segment_html(tree, body, index: PageIndex, lang: str | None = None) -> list[
     placed: list[tuple[float, Block]] = []
     pos = -1.0
     for (tag, text, density), el in zip(lines, elements):
+        if el is not None:
+            density = _link_share(el)
         pos = float(index.order[el]) if el is not None else pos + 1e-3
         cues = element_cues(el, container) if el is not None else ()
         image = nearest_image(el) if el is not None and _CAPTION_CUES & set(cues) else None
