@@ -27,9 +27,6 @@ from .features import (
 from .model import Model
 from .rules import Verdict
 
-MAX_CACHED_TOKENS = 200_000
-
-
 class Scorer:
     def __init__(self, model: Model):
         self.model = model
@@ -39,7 +36,6 @@ class Scorer:
         self.firsts: dict[str, int] = {}
         self.pairs: dict[str, dict[str, int]] = {}   # first word -> second word -> column
         self.neighbour: dict[str, dict[str, int]] = {tag: {} for _, tag in NEIGHBOURS}
-        self._tokens: dict[str, tuple[tuple[int, ...], dict[str, int] | None]] = {}
         for name, col in self.vocab.items():
             kind, sep, rest = name.partition("=")
             if sep and kind == "w":
@@ -54,6 +50,15 @@ class Scorer:
             tag, sep, cue = name.partition(":")
             if sep and tag in self.neighbour:
                 self.neighbour[tag][cue] = col
+        # Each known word's own columns (word, prefix) and the pairs it starts, in one
+        # lookup; an unknown word can only have a known prefix. Bounded by the vocabulary.
+        self.known: dict[str, tuple[tuple[int, ...], dict[str, int] | None]] = {}
+        for word in self.words.keys() | self.pairs.keys():
+            cols = (self.words.get(word), self._prefix(word))
+            self.known[word] = (tuple(c for c in cols if c is not None), self.pairs.get(word))
+
+    def _prefix(self, word: str) -> int | None:
+        return self.prefixes.get(word[:PREFIX_LEN]) if len(word) > PREFIX_LEN else None
 
     def predict_proba(self, blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
                       lang: str | None = None) -> np.ndarray:
@@ -84,10 +89,16 @@ class Scorer:
 
     def _text_columns(self, toks: list[str]) -> dict[int, float]:
         """Columns of the word, prefix, word-pair and first-word features present."""
-        cache, found, prev = self._tokens, set(), None
+        known, found, prev = self.known, set(), None
         for tok in toks:
-            cols, pairs = cache.get(tok) or self._token(tok)
-            found.update(cols)
+            entry = known.get(tok)
+            if entry is None:
+                col, pairs = self._prefix(tok), None
+                if col is not None:
+                    found.add(col)
+            else:
+                cols, pairs = entry
+                found.update(cols)
             if prev is not None:
                 col = prev.get(tok)
                 if col is not None:
@@ -98,15 +109,6 @@ class Scorer:
             if col is not None:
                 found.add(col)
         return dict.fromkeys(found, 1.0)
-
-    def _token(self, tok: str) -> tuple[tuple[int, ...], dict[str, int] | None]:
-        """A word's own columns (word, prefix) and the pairs it starts, looked up once."""
-        cols = (self.words.get(tok), self.prefixes.get(tok[:PREFIX_LEN]) if len(tok) > PREFIX_LEN else None)
-        entry = (tuple(c for c in cols if c is not None), self.pairs.get(tok))
-        if len(self._tokens) >= MAX_CACHED_TOKENS:   # new words keep coming; memory must not
-            self._tokens.clear()
-        self._tokens[tok] = entry
-        return entry
 
     def _softmax(self, n: int, rows: list[int], cols: list[int], vals: list[float]) -> np.ndarray:
         model = self.model

@@ -80,8 +80,6 @@ CLASS_CUES = {
     "appeal": re.compile(r"donat|newsletter|subscri|paywall|membership|become-?a-?member|patreon|support-?us|supportus|signup|sign-?up|spende|abonn|call-?to-?action|\bcta\b|app-?promo|promo-?app|steady|tipeee|patronite|підтрим|donorbox", re.I),
     "boilerplate": re.compile(r"share|sharing|social|related|recommend|\btags?\b|taglist|breadcrumb|comment|cookie|consent|gdpr|\bnav|menu|footer|sidebar|widget|advert|\bads?\b|sponsor|teaser|read-?more|more-?stories|outbrain|taboola|author-?bio|\bpromo", re.I),
 }
-
-
 @lru_cache(maxsize=4096)
 def class_roles(names: str) -> tuple[str, ...]:
     """The roles an element's class and id names point to, in CLASS_CUES order
@@ -104,6 +102,7 @@ MAX_CUE_DEPTH = 6
 # Elements that hold a paragraph of their own in the original page.
 _TEXT_TAGS = {"p", "div", "span", "li", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
               "td", "small", "em", "strong", "b", "i", "a", "section", "aside", "cite", "dd", "dt", "pre", "font", "center", "address"}
+_TEXT_TAGS_T = tuple(_TEXT_TAGS)   # lxml's iter filters by tag in C
 
 
 @dataclass
@@ -115,21 +114,20 @@ class PageIndex:
 
 
 def _own_text(el) -> bool:
-    if el.text and el.text.strip():
-        return True
-    return any(child.tail and child.tail.strip() for child in el)
+    text = el.text
+    return bool(text and not text.isspace()) or any(c.tail and not c.tail.isspace() for c in el)
 
 
 def index_page(tree) -> PageIndex:
     index = PageIndex()
+    order, by_text = index.order, index.by_text
     for n, el in enumerate(tree.iter()):
-        if not isinstance(el.tag, str):
-            continue
-        index.order[el] = n
-        if el.tag in _TEXT_TAGS and _own_text(el):
+        order[el] = n   # comments too: only the order matters
+    for el in tree.iter(_TEXT_TAGS_T):
+        if _own_text(el):
             key = normalise("".join(el.itertext()))
-            if key and key not in index.by_text:
-                index.by_text[key] = el
+            if key and key not in by_text:
+                by_text[key] = el
     return index
 
 

@@ -57,19 +57,6 @@ def test_repeated_words_pairs_and_unknown_words_count_once(cleaner):
     assert np.allclose(fast, named, atol=1e-5)
 
 
-def test_token_cache_is_bounded(monkeypatch, cleaner):
-    from cleaner import scoring
-
-    monkeypatch.setattr(scoring, "MAX_CACHED_TOKENS", 50)
-    scorer = Scorer(cleaner.model)
-    words = " ".join(f"word{i}" for i in range(120))
-    blocks = [Block(words), Block("Please donate today to keep us going.")]
-    named, fast = _both(cleaner, blocks, "en")
-    fast = scorer.predict_proba(blocks, [first_verdict(b, "en") for b in blocks], "en")
-    assert len(scorer._tokens) <= 50
-    assert np.allclose(fast, named, atol=1e-5)
-
-
 def _naive(patterns):
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
