@@ -36,6 +36,8 @@ def check_attributes(text: str, limit: int) -> None:
     """Refuse a tag with more than `limit` attributes before parsing: the parsers'
     time grows with the square of one tag's attributes (50,000 take ~30 s).
     One pass over the text: each tag is looked at once, only the long ones counted."""
+    if max(map(len, text.split(">"))) <= LONG_TAG_CHARS:
+        return  # no stretch between two ">" is long enough to hold a long tag (most pages)
     pos = 0
     while (start := text.find("<", pos)) >= 0:
         end = text.find(">", start)

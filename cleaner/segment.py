@@ -118,6 +118,13 @@ def _own_text(el) -> bool:
     return bool(text and not text.isspace()) or any(c.tail and not c.tail.isspace() for c in el)
 
 
+def _text_of(el) -> str:
+    """All the text inside an element, as "".join(el.itertext()) gives it, serialised in C."""
+    from lxml import etree
+
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def index_page(tree) -> PageIndex:
     index = PageIndex()
     order, by_text = index.order, index.by_text
@@ -125,7 +132,7 @@ def index_page(tree) -> PageIndex:
         order[el] = n   # comments too: only the order matters
     for el in tree.iter(_TEXT_TAGS_T):
         if _own_text(el):
-            key = normalise("".join(el.itertext()))
+            key = normalise(_text_of(el))
             if key and key not in by_text:
                 by_text[key] = el
     return index
