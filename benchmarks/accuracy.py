@@ -292,7 +292,7 @@ def render(summary: dict, seconds: dict) -> str:
 
 def biggest_losses(results: list[dict], n: int = 10) -> list[str]:
     """Pages with gold text where cleaner keeps far fewer body words than trafilatura."""
-    pages = [r for r in results if "r" in r["tools"]["cleaner"]]
+    pages = [r for r in results if "r" in r["tools"].get("cleaner", {}) and "r" in r["tools"].get("trafilatura", {})]
     pages.sort(key=lambda r: r["tools"]["cleaner"]["r"] - r["tools"]["trafilatura"]["r"])
     out = []
     for r in pages[:n]:
