@@ -80,6 +80,8 @@ CLASS_CUES = {
     "appeal": re.compile(r"donat|newsletter|subscri|paywall|membership|become-?a-?member|patreon|support-?us|supportus|signup|sign-?up|spende|abonn|call-?to-?action|\bcta\b|app-?promo|promo-?app|steady|tipeee|patronite|підтрим|donorbox", re.I),
     "boilerplate": re.compile(r"share|sharing|social|related|recommend|\btags?\b|taglist|breadcrumb|comment|cookie|consent|gdpr|\bnav|menu|footer|sidebar|widget|advert|\bads?\b|sponsor|teaser|read-?more|more-?stories|outbrain|taboola|author-?bio|\bpromo", re.I),
 }
+
+
 @lru_cache(maxsize=4096)
 def class_roles(names: str) -> tuple[str, ...]:
     """The roles an element's class and id names point to, in CLASS_CUES order
@@ -120,7 +122,7 @@ def _own_text(el) -> bool:
 
 def _text_of(el) -> str:
     """All the text inside an element, as "".join(el.itertext()) gives it, serialised in C."""
-    from lxml import etree
+    from lxml import etree  # here: plain-text cleaning never loads lxml
 
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
@@ -228,10 +230,10 @@ def _walk(el, out: list[tuple[str, str, int]]) -> None:
 
 def _link_share(el) -> float:
     """The share of an original page element's characters inside links."""
-    total = len(normalise("".join(el.itertext())))
+    total = len(normalise(_text_of(el)))
     if not total:
         return 0.0
-    linked = sum(len(normalise("".join(a.itertext()))) for a in el.iter("a"))
+    linked = sum(len(normalise(_text_of(a))) for a in el.iter("a"))
     return min(1.0, linked / total)
 
 
