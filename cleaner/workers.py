@@ -8,6 +8,7 @@ back in task order, so what a run writes does not depend on the number of worker
 from __future__ import annotations
 
 import ctypes
+import functools
 import glob
 import json
 import multiprocessing as mp
@@ -64,6 +65,7 @@ class Result:
     line: str | None = None                        # the JSON line, for tasks without a stem
     document: Document | None = None               # for tasks that asked to keep it
     status: str = "ok"                             # the document's: "ok" or "not_article"
+    size: int = 0                                  # of the input read (bytes, or characters of a str)
 
 
 def clean_task(cleaner, task: Task) -> Result:
@@ -71,7 +73,8 @@ def clean_task(cleaner, task: Task) -> Result:
     if task.error:
         return failed(task, task.error)
     try:
-        doc = cleaner.clean(_read(task, cleaner.limits.max_bytes), url=task.url, kind=task.kind, charset=task.charset)
+        data = _read(task, cleaner.limits.max_bytes)
+        doc = cleaner.clean(data, url=task.url, kind=task.kind, charset=task.charset)
         line = None
         if task.stem is not None:
             write_document(doc, task.stem, task.source, task.extra, report=task.report, root=task.root)
@@ -86,7 +89,8 @@ def clean_task(cleaner, task: Task) -> Result:
     labels: dict[str, int] = {}
     for p in doc.paragraphs:
         labels[p.label.value] = labels.get(p.label.value, 0) + 1
-    return Result(task, labels=labels, line=line, document=doc if task.keep else None, status=doc.status)
+    return Result(task, labels=labels, line=line, document=doc if task.keep else None, status=doc.status,
+                  size=len(data))
 
 
 def _read(task: Task, max_bytes: int) -> str | bytes:
@@ -99,19 +103,20 @@ def _read(task: Task, max_bytes: int) -> str | bytes:
     return task.data if task.path is None else task.path.read_bytes()
 
 
-def _input_size(task: Task) -> int:
+@functools.cache
+def _malloc_trim():
+    """glibc's malloc_trim, or None where the C library has none."""
     try:
-        return os.stat(task.path).st_size if task.path is not None else len(task.data or "")
-    except OSError:
-        return 0
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None
 
 
 def _give_back_memory() -> None:
     """Return free heap memory to the system (glibc's malloc_trim); elsewhere nothing."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (AttributeError, OSError):
-        pass
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def record_line(task: Task, record: dict) -> str:
@@ -136,8 +141,9 @@ def _serve(conn, model, limits: Limits) -> None:
     try:
         conn.send("ready")
         while (task := conn.recv()) is not None:
-            conn.send(clean_task(cleaner, task))
-            if _input_size(task) > TRIM_AFTER_BYTES:
+            result = clean_task(cleaner, task)
+            conn.send(result)
+            if result.size > TRIM_AFTER_BYTES:
                 _give_back_memory()
     except (EOFError, OSError):
         pass  # the parent is gone (killed): nothing left to report to

@@ -18,10 +18,14 @@ def test_workers_are_recycled_and_results_stay_in_order(tmp_path, monkeypatch):
     assert all((tmp_path / "out" / f"s{i:02d}.json").is_file() for i in range(11) if i != 4)
 
 
-def test_input_size_reads_files_data_and_vanished_files(tmp_path):
-    page = tmp_path / "a.html"
-    page.write_bytes(b"x" * 300)
-    assert workers._input_size(Task(page, "a.html", None, None)) == 300
-    assert workers._input_size(Task(None, "r", None, None, data="é" * 10)) == 10
-    assert workers._input_size(Task(tmp_path / "gone.html", "gone.html", None, None)) == 0
+def test_results_carry_the_size_read_for_the_memory_trim(tmp_path):
+    from cleaner import Cleaner
+
+    page = tmp_path / "a.txt"
+    page.write_bytes(STORY.encode() + b" " * 300)
+    cleaner = Cleaner()
+    assert workers.clean_task(cleaner, Task(page, "a.txt", None, "text")).size == len(STORY.encode()) + 300
+    assert workers.clean_task(cleaner, Task(None, "r", None, "text", data=STORY)).size == len(STORY)
+    gone = workers.clean_task(cleaner, Task(tmp_path / "gone.txt", "gone.txt", None, "text"))
+    assert gone.error["error"] == "io" and gone.size == 0
     workers._give_back_memory()  # a no-op where the C library has no malloc_trim; never raises
