@@ -124,6 +124,7 @@ class Cleaner:
     def __init__(self, model: str | Path | Model | None = None, *, limits: Limits = Limits()):
         self.model = model if isinstance(model, Model) else Model.load(model)
         self.scorer = Scorer(self.model)
+        self._col = {label: i for i, label in enumerate(self.model.labels)}  # a label's column in `probs`
         self.limits = limits
         # Worker processes of clean_many load the model again from here.
         self._model_path = _IN_MEMORY if isinstance(model, Model) else model
@@ -203,18 +204,17 @@ class Cleaner:
         verdicts = [first_verdict(b, lang) for b in blocks]                           # 4
         probs = self.scorer.predict_proba(blocks, verdicts, lang)                  # 5
         labels = self.model.labels
-        appeal_col, body_col = labels.index(Label.APPEAL), labels.index(Label.BODY)
         paragraphs = []
         for block, verdict, row in zip(blocks, verdicts, probs):                # 6
             if verdict is not None:
                 p = Paragraph(block.text, verdict.label, verdict.score, verdict.why, verdict.label, block.tag)
             else:
-                best, score = self._model_label(row, body_col, block)
+                best, score = self._model_label(row, block)
                 p = Paragraph(block.text, labels[best], score, "model", labels[best], block.tag)
             paragraphs.append(p)
-        return revise(paragraphs, [float(r[appeal_col]) for r in probs])       # 7
+        return revise(paragraphs, [float(r[self._col[Label.APPEAL]]) for r in probs])  # 7
 
-    def _model_label(self, row, body_col: int, block: Block) -> tuple[int, float]:
+    def _model_label(self, row, block: Block) -> tuple[int, float]:
         """The model's (label column, probability); body wins from `body_min` up, since
         losing a body sentence costs more than keeping a stray line.
 
@@ -224,11 +224,11 @@ class Cleaner:
         model's caption probability counts for body there.
         """
         row = row.copy()
-        labels = self.model.labels
-        boiler, appeal = labels.index(Label.BOILERPLATE), labels.index(Label.APPEAL)
+        col = self._col
+        body_col, boiler, appeal, caption = (col[Label.BODY], col[Label.BOILERPLATE], col[Label.APPEAL],
+                                             col[Label.CAPTION])
         words = len(block.text.split())
         if block.tag == "line":
-            caption = self.model.labels.index(Label.CAPTION)
             row[body_col] += row[caption]
             row[caption] = 0.0
         if row[body_col] >= self.model.body_min or (words >= LONG_PARAGRAPH_WORDS and

@@ -149,8 +149,8 @@ def test_a_long_paragraph_needs_a_surer_model_to_be_boilerplate():
     long_text = Block(" ".join(["word"] * 25))
     short_text = Block("Home News Sport Weather")
     # The same uncertain model: a long paragraph stays body, a short line goes.
-    assert c._model_label(row(body=0.04, boilerplate=0.96), body, long_text)[0] == body
-    assert c._model_label(row(body=0.04, boilerplate=0.96), body, short_text)[0] == boiler
+    assert c._model_label(row(body=0.04, boilerplate=0.96), long_text)[0] == body
+    assert c._model_label(row(body=0.04, boilerplate=0.96), short_text)[0] == boiler
     # Sure enough, or an appeal: the relaxed floor does not apply.
-    assert c._model_label(row(body=0.01, boilerplate=0.99), body, long_text)[0] == boiler
-    assert c._model_label(row(body=0.04, appeal=0.96), body, long_text)[0] == appeal
+    assert c._model_label(row(body=0.01, boilerplate=0.99), long_text)[0] == boiler
+    assert c._model_label(row(body=0.04, appeal=0.96), long_text)[0] == appeal
