@@ -31,7 +31,7 @@ class Scorer:
     def __init__(self, model: Model):
         self.model = model
         self.vocab = model.vocabulary
-        self.words: dict[str, int] = {}
+        words: dict[str, int] = {}
         self.prefixes: dict[str, int] = {}
         self.firsts: dict[str, int] = {}
         self.pairs: dict[str, dict[str, int]] = {}   # first word -> second word -> column
@@ -39,7 +39,7 @@ class Scorer:
         for name, col in self.vocab.items():
             kind, sep, rest = name.partition("=")
             if sep and kind == "w":
-                self.words[rest] = col
+                words[rest] = col
             elif sep and kind == "p":
                 self.prefixes[rest] = col
             elif sep and kind == "first":
@@ -53,8 +53,8 @@ class Scorer:
         # Each known word's own columns (word, prefix) and the pairs it starts, in one
         # lookup; an unknown word can only have a known prefix. Bounded by the vocabulary.
         self.known: dict[str, tuple[tuple[int, ...], dict[str, int] | None]] = {}
-        for word in self.words.keys() | self.pairs.keys():
-            cols = (self.words.get(word), self._prefix(word))
+        for word in words.keys() | self.pairs.keys():
+            cols = (words.get(word), self._prefix(word))
             self.known[word] = (tuple(c for c in cols if c is not None), self.pairs.get(word))
 
     def _prefix(self, word: str) -> int | None:
