@@ -27,6 +27,7 @@ from .features import (
 from .model import Model
 from .rules import Verdict
 
+
 class Scorer:
     def __init__(self, model: Model):
         self.model = model

@@ -5,10 +5,10 @@ The held-out documents are those whose outlet falls in the evaluation bucket
 Floors are pinned in quality_floors.toml: raising one is a normal commit,
 lowering one needs its reason written next to it.
 """
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from cleaner import Label
 from cleaner.dataset import is_eval, read_docs

@@ -12,7 +12,6 @@ from cleaner.features import document_features
 from cleaner.lexicons import _alternation, _load
 from cleaner.pipeline import html_blocks
 from cleaner.rules import first_verdict
-from cleaner.scoring import Scorer
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
