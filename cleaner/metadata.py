@@ -96,8 +96,13 @@ def html_metadata(extracted, url: str | None) -> dict:
 
 # --- plain text ------------------------------------------------------------------
 
-# A date line is short and holds a year or a numeric date.
-_DATE_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+# A date line names a day: a one- or two-digit number close to a year ("3 March
+# 2024", "2024-03-03", "8 de mayo de 2024"). A bare year ("Top 10 of 2025") is no
+# date line: htmldate would read it as 1 January, and wake its slow all-language parser.
+_YEAR = r"\b(?:1[89]|20)\d\d\b"
+_DAY = r"(?<!\w)\d{1,2}(?!\d)"
+_DAY_AND_YEAR = re.compile(rf"{_DAY}\D{{0,18}}{_YEAR}|{_YEAR}\D{{0,18}}{_DAY}")
+_DAYS = re.compile(_DAY)
 MAX_DATE_LINE_WORDS = 15
 DATE_LINE_WINDOW = 4
 # "KYIV, March 3 (Reuters) -", "BERLIN (dpa) –", "WARSAW, Poland —": a place in capitals
@@ -111,7 +116,7 @@ def text_metadata(paragraphs: list[str]) -> dict:
     """What plain text says of itself near its top: a date line and a dateline."""
     meta: dict = {}
     for line in paragraphs[:DATE_LINE_WINDOW]:
-        if len(line.split()) <= MAX_DATE_LINE_WORDS and _DATE_HINT.search(line):
+        if len(line.split()) <= MAX_DATE_LINE_WORDS and _DAY_AND_YEAR.search(line):
             date = _find_date(line)
             if date:
                 meta["date"], meta["date_line"] = date, line
@@ -131,7 +136,14 @@ def _find_date(line: str) -> str | None:
     from htmldate import find_date
 
     try:
-        return find_date(f"<html><body><p>{escape(line)}</p></body></html>", extensive_search=True,
+        date = find_date(f"<html><body><p>{escape(line)}</p></body></html>", extensive_search=True,
                          outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
         return None
+    # Where the line gives no day, htmldate fills in the 1st ("March 2025" -> 2025-01-01).
+    return date if date and int(date[8:]) in _days(line) else None
+
+
+def _days(line: str) -> set[int]:
+    """The one- and two-digit numbers of a line: the days it may name."""
+    return {int(d) for d in _DAYS.findall(line)}

@@ -64,3 +64,14 @@ def test_date_lines_in_other_languages_and_none_where_there_is_none():
     doc = clean("The council met for the 2024 budget on Monday and argued about the bridge for many hours.\n"
                 "Work starts in spring, the mayor said.\n", kind="text")
     assert "date" not in doc.metadata and "dateline" not in doc.metadata
+
+
+def test_a_date_line_must_name_a_day():
+    # A year alone, or a month and a year, is no date: htmldate would give the 1st of January.
+    for line in ("The ten best trail shoes of 2025", "Edited April 2024", "Former editor (2020–2024)"):
+        doc = clean(f"Shoes for the long run\n{line}\nWe tried forty pairs of shoes on rocky trails "
+                    "over three months and kept notes on grip and wear.\n", kind="text")
+        assert "date" not in doc.metadata, line
+    doc = clean("Shoes for the long run\nMarch 1st, 2024\nWe tried forty pairs of shoes on rocky trails.\n",
+                kind="text")
+    assert doc.metadata["date"] == "2024-03-01"
