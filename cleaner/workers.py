@@ -26,9 +26,14 @@ from .limits import Limits
 from .sinks import merge_record, write_document
 
 POLL_SECONDS = 0.2
-# A worker is replaced after this many documents, so that what the libraries
-# cache or fragment never adds up: memory stays flat however long the run.
-TASKS_PER_WORKER = 500
+# A worker is replaced once its resident memory passes this, so that what the
+# libraries cache or fragment never adds up: memory stays flat however long the
+# run. Not after a fixed number of documents: a new worker pays its start again
+# (imports, model, and dateparser's tables for every language, seconds of work).
+# On real pages a worker settles near 200 MB.
+WORKER_MEMORY_LIMIT = 300 * 2**20
+# ... and in any case after this many (where resident memory cannot be read).
+TASKS_PER_WORKER = 20_000
 # glibc keeps the memory a big page's trees took after they are freed; a worker
 # gives it back after such a page, so its resident size stays at its working size.
 TRIM_AFTER_BYTES = 256_000
@@ -66,6 +71,7 @@ class Result:
     document: Document | None = None               # for tasks that asked to keep it
     status: str = "ok"                             # the document's: "ok" or "not_article"
     size: int = 0                                  # of the input read (bytes, or characters of a str)
+    resident: int = 0                              # the worker's resident memory after it (bytes)
 
 
 def clean_task(cleaner, task: Task) -> Result:
@@ -119,6 +125,18 @@ def _give_back_memory() -> None:
         trim(0)
 
 
+_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _resident_bytes() -> int:
+    """This process's resident memory, from Linux's /proc; 0 where it cannot be read."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE_BYTES
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def record_line(task: Task, record: dict) -> str:
     """One JSON line for a stream output."""
     return json.dumps(merge_record(record, task.source, task.extra), ensure_ascii=False)
@@ -142,9 +160,10 @@ def _serve(conn, model, limits: Limits) -> None:
         conn.send("ready")
         while (task := conn.recv()) is not None:
             result = clean_task(cleaner, task)
-            conn.send(result)
             if result.size > TRIM_AFTER_BYTES:
                 _give_back_memory()
+            result.resident = _resident_bytes()
+            conn.send(result)
     except (EOFError, OSError):
         pass  # the parent is gone (killed): nothing left to report to
 
@@ -158,6 +177,11 @@ class _Worker:
         self.ready = False
         self.job: tuple[int, Task, float] | None = None
         self.served = 0
+        self.resident = 0
+
+    def retiring(self) -> bool:
+        """Grown too big, or served its share: it gets no more tasks, and is replaced."""
+        return self.resident > WORKER_MEMORY_LIMIT or self.served >= TASKS_PER_WORKER
 
     def kill(self) -> None:
         self.process.kill()
@@ -211,7 +235,7 @@ class _Pool:
         for w in self.workers:
             if self.exhausted:
                 break
-            if w.ready and w.job is None:
+            if w.ready and w.job is None and not w.retiring():
                 item = next(pending, None)
                 if item is None:
                     self.exhausted = True
@@ -238,11 +262,12 @@ class _Pool:
                 self.done[w.job[0]] = message
                 w.job = None
                 w.served += 1
+                w.resident = message.resident
 
     def replace(self) -> None:
-        """Retire workers that served their share; kill those over time or dead, failing their job."""
+        """Retire workers grown too big or that served their share; kill those over time or dead, failing their job."""
         for i, w in enumerate(self.workers):
-            if w.served >= TASKS_PER_WORKER and w.job is None:
+            if w.job is None and w.retiring():
                 w.conn.send(None)
                 w.process.join()
                 self.workers[i] = self._new()
