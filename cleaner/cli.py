@@ -68,8 +68,10 @@ def run(
         _fail(f"{source} does not exist")
     if fmt not in ("files", "jsonl"):
         _fail(f"--format must be files or jsonl, not {fmt!r}")
-    if jobs < 0 or timeout <= 0 or max_bytes <= 0 or part_size <= 0:
-        _fail("--jobs, --timeout, --max-bytes and --part-size must be positive")
+    for name, value, least in (("--jobs", jobs, 0), ("--timeout", timeout, 1e-9), ("--max-bytes", max_bytes, 1),
+                               ("--part-size", part_size, 1)):
+        if value < least:
+            _fail(f"{name} must be {'0 (all cores) or more' if least == 0 else 'positive'}, not {value:g}")
     if out != "-":
         _check_writable(Path(out))
     _check_model(model)

@@ -69,6 +69,12 @@ def test_run_usage_errors_exit_two(tmp_path):
     write(tmp_path / "in" / "s.txt", STORY)
     result = runner.invoke(app, ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--model", str(tmp_path)])
     assert result.exit_code == 2 and "cannot load model" in result.stderr
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--jobs", "-1"])
+    assert result.exit_code == 2 and "--jobs must be 0 (all cores) or more, not -1" in result.stderr
+    # stream has no --part-size: its errors name only the option given.
+    result = runner.invoke(app, ["stream", "--timeout", "0"], input="")
+    assert result.exit_code == 2 and "--timeout must be positive, not 0" in result.stderr
+    assert "part-size" not in result.stderr
 
 
 def test_clean_prints_text_or_json(tmp_path):
