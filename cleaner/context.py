@@ -87,7 +87,8 @@ def _appeal_tail(out: list[Paragraph], probs: list[float]) -> None:
     if any(out[k].label is Label.BODY and not _pleads(out[k]) for k in tail):
         return
     for k in tail:
-        if not out[k].why.startswith("rule:") and out[k].label is not Label.APPEAL:
+        # Headlines of other stories listed there ("Night bus line cut") stay boilerplate.
+        if out[k].label is not Label.APPEAL and _pleads(out[k]):
             out[k] = _to_appeal(out[k], probs[k], "context:appeal-tail")
 
 

@@ -55,3 +55,13 @@ def test_tail_with_reported_news_in_it_is_left_alone():
              P(Label.APPEAL, "rule:appeal-button", 0.95, text="Back the Gazette today!")]
     out = revise(paras, [0.0, 0.0, 0.05, 0.9])
     assert out[1].label is Label.BODY and out[2].label is Label.BODY
+
+
+def test_headlines_of_other_stories_in_the_tail_stay_boilerplate():
+    paras = [P(Label.BODY, score=0.99, text="The council will vote on the plan in May, officials said."),
+             P(Label.BOILERPLATE, "rule:boilerplate-lexicon", 0.95, text="Read more:"),
+             P(Label.BOILERPLATE, score=0.7, text="Night bus line in the east end to be cut"),
+             P(Label.BODY, score=0.8, text="We are four reporters, and we have never charged you to read the news."),
+             P(Label.APPEAL, "rule:appeal-button", 0.95, text="Back the Gazette today!")]
+    out = revise(paras, [0.0, 0.0, 0.1, 0.05, 0.9])
+    assert [p.label for p in out] == [Label.BODY, Label.BOILERPLATE, Label.BOILERPLATE, Label.APPEAL, Label.APPEAL]

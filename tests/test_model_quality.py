@@ -51,6 +51,11 @@ def test_per_label_precision_floors(figures, label):
     assert figures[label]["precision"] >= FLOORS["precision"][label], (label, figures[label])
 
 
+@pytest.mark.parametrize("label", sorted(FLOORS["recall"]))
+def test_per_label_recall_floors(figures, label):
+    assert figures[label]["recall"] >= FLOORS["recall"][label], (label, figures[label])
+
+
 def test_news_about_donations_stays_body(cleaner, held_out):
     """Hard negatives: reports on fundraisers, subscriptions and memberships are body."""
     negatives = [d for d in held_out if d.doc_kind == "negative"]

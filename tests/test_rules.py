@@ -33,6 +33,11 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "This newsroom depends on readers like you. Chip in what you can.",
     "Підтримайте незалежну журналістику", "Поддержите нас", "Wesprzyj nas", "Soutenez-nous",
     "Abonnez-vous", "Hazte socio", "Sostienici",
+    # Plugs for the outlet's channels on messaging apps and social networks.
+    "We're also on WhatsApp: join our channel for the day's top stories.",
+    "Segui il Corriere di Prato su WhatsApp: iscriviti al nostro canale.", "Siamo anche su Telegram",
+    "Wir sind jetzt auch auf WhatsApp.", "Nous sommes aussi sur Telegram.", "Estamos en WhatsApp: únete a nuestro canal.",
+    "Jesteśmy też na Telegramie.", "Ми також у Telegram: приєднуйтеся до нашого каналу.", "Мы есть в Телеграме.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -43,6 +48,8 @@ def test_appeals_in_many_languages(text):
     "The charity said donations had doubled since the flood.",
     "“Support independent journalism,” the banner outside the newsroom read.",
     "Subscriptions to the paper rose by 12% last year, its publisher said.",
+    "Residents follow the evacuation orders on Telegram, where the regional administration posts them.",
+    "Police said the suspects were on WhatsApp and Telegram under false names.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
