@@ -144,11 +144,12 @@ def document_features(blocks: Sequence[Block], verdicts: Sequence[Verdict | None
         # what the rules know, to catch the wordings they miss. Neighbours' verdicts stay.
         feats.update({k: v for k, v in cues[i].items() if not k.startswith("rule=")})
         feats.update(place_features(i, n))
+        # A missing neighbour adds nothing: the edges are already told by `pos` and
+        # `from_end`, and a "none" feature per side taught the model that a page of one
+        # or two paragraphs is boilerplate (a lone prose paragraph scored 0.99).
         for offset, tag in NEIGHBOURS:
             j = i + offset
             if 0 <= j < n:
                 feats.update({f"{tag}:{k}": v for k, v in cues[j].items()})
-            else:
-                feats[f"{tag}:none"] = 1.0
         out.append(feats)
     return out

@@ -79,7 +79,9 @@ class Scorer:
                     found[col] = value
             for offset, tag in NEIGHBOURS:
                 j, known = i + offset, self.neighbour[tag]
-                for cue, value in (cues[j].items() if 0 <= j < n else (("none", 1.0),)):
+                if not 0 <= j < n:
+                    continue
+                for cue, value in cues[j].items():
                     col = known.get(cue)
                     if col is not None:
                         found[col] = value
