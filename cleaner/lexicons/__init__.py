@@ -76,6 +76,8 @@ def _lowercase(patterns) -> list[str]:
 @dataclass(frozen=True)
 class Lexicons:
     appeal_strong: re.Pattern
+    appeal_channels: re.Pattern   # strong too, searched only where a channel word is
+    channel_word: re.Pattern      # any of the words every channel plug holds
     appeal_topic: re.Pattern
     appeal_button: re.Pattern
     appeal_cue: re.Pattern
@@ -122,26 +124,34 @@ def pleads(text: str, lang: str | None = None) -> bool:
     and English (which turns up on pages of every language); without it, or for a
     language the lexicon lacks, those of every language.
     """
-    strong = appeal_strong(lang) if lang else lexicons().appeal_strong
-    return bool(strong.search(text[:MAX_SCAN].lower()))
+    lower = text[:MAX_SCAN].lower()
+    if (appeal_strong(lang, "strong") if lang else lexicons().appeal_strong).search(lower):
+        return True
+    if not lexicons().channel_word.search(lower):
+        return False
+    return bool((appeal_strong(lang, "channels") if lang else lexicons().appeal_channels).search(lower))
 
 
 @lru_cache(maxsize=64)
-def appeal_strong(lang: str) -> re.Pattern:
-    by_lang = _load("appeal")["strong"]
-    if lang not in by_lang:
-        return lexicons().appeal_strong
-    return _any(_lowercase(dict.fromkeys([*by_lang[lang], *by_lang["en"]])), flags=0)
+def appeal_strong(lang: str, key: str = "strong") -> re.Pattern:
+    """The `key` list ("strong" or "channels") of `lang` and English, compiled as one."""
+    by_lang = _load("appeal")[key]
+    if lang not in _load("appeal")["strong"]:
+        return lexicons().appeal_strong if key == "strong" else lexicons().appeal_channels
+    return _any(_lowercase(dict.fromkeys([*by_lang.get(lang, []), *by_lang["en"]])), flags=0)
 
 
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     appeal, credit, boiler = _load("appeal"), _load("credit"), _load("boilerplate")
     strong = [p for phrases in appeal["strong"].values() for p in phrases]
+    channels = [p for phrases in appeal["channels"].values() for p in phrases]
     agencies = sorted(credit["agencies"], key=len, reverse=True)
     return Lexicons(
         # Searched in lower-cased text (see hits), so compiled without re.I.
         appeal_strong=_any(_lowercase(strong), flags=0),
+        appeal_channels=_any(_lowercase(channels), flags=0),
+        channel_word=re.compile("|".join(map(re.escape, _lowercase(appeal["channel_words"])))),
         appeal_topic=_any(_lowercase(appeal["topic"]), flags=0),
         appeal_button=_any(appeal["buttons"], r"^\W*(?:{})\W*$"),
         appeal_cue=_any(_lowercase(appeal["cues"]), flags=0),
