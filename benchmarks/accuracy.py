@@ -37,7 +37,7 @@ import lxml.html
 
 from cleaner import Cleaner, CleanerError
 from cleaner.dataset import is_eval
-from cleaner.decode import decode
+from cleaner.flatten import flatten, flatten_tree
 from cleaner.pagescore import MAIN_TEXT_SETS, TRAINED_ON, page_group, word_prf
 from cleaner.weaklabel import _ground_truth, _read, page_rows
 
@@ -59,52 +59,6 @@ JUSTEXT_LANG = {
     "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sv": "Swedish",
     "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese",
 }
-
-# ------------------------------------------------------------------ flattening
-# A deliberately plain "copy the visible text" of a page: every block-level
-# element (and <br>) starts a new paragraph; inline text runs on. Paragraphs
-# are joined by blank lines, whitespace is collapsed.
-BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-    "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
-}
-DROP_TAGS = {"head", "script", "style", "noscript", "template"}  # never visible
-BREAK = "\x00"
-
-
-def flatten_tree(root) -> str:
-    """Visible text of an lxml tree as paragraphs; iterative, since real pages nest deeper than recursion allows."""
-    parts, stack = [], [(root, False)]
-    while stack:
-        el, closing = stack.pop()
-        tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions
-        if closing:
-            parts.append(BREAK if tag in BLOCK_TAGS else "")
-            parts.append(el.tail or "")
-            continue
-        if tag is None or tag in DROP_TAGS:
-            parts.append(el.tail or "")  # the tail is the parent's visible text
-            continue
-        if tag in BLOCK_TAGS:
-            parts.append(BREAK)
-        parts.append(el.text or "")
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
-    paragraphs = (" ".join(p.split()) for p in "".join(parts).split(BREAK))
-    return "\n\n".join(p for p in paragraphs if p)
-
-
-def parse_html(text: str):
-    # Bytes, so that an XML encoding declaration in the page does not make lxml refuse the str.
-    return lxml.html.fromstring(text.encode("utf-8", "replace"),
-                                parser=lxml.html.HTMLParser(encoding="utf-8"))
-
-
-def flatten(raw: bytes) -> str:
-    text, _ = decode(raw)
-    return flatten_tree(parse_html(text))
-
 
 # ------------------------------------------------------------------ the tools
 # Each takes (raw page bytes, row, state) and returns the main text ("" for none).

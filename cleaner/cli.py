@@ -288,6 +288,7 @@ def weak_label_cmd(
     sets: list[str] = typer.Option(..., "--set", help="Set name(s) from the corpora manifest."),
     out: Path = typer.Option(..., "--out", "-o", help="JSONL(.gz) file to write; keep it out of the repository."),
     jobs: int = typer.Option(2, help="Worker processes."),
+    flat: bool = typer.Option(False, "--flat", help="Label the pages' visible text as plain text (cleaner/flatten.py), not their HTML."),
 ):
     """Label the paragraphs of real pages from their ground truth (see cleaner/weaklabel.py)."""
     from .dataset import write_docs
@@ -295,7 +296,7 @@ def weak_label_cmd(
 
     if not (corpora / "manifest.jsonl").is_file():
         _fail(f"{corpora} has no manifest.jsonl")
-    n = write_docs(weak_label(corpora, set(sets), jobs=jobs), out)
+    n = write_docs(weak_label(corpora, set(sets), jobs=jobs, flat=flat), out)
     typer.echo(f"{n} documents written to {out}")
 
 

@@ -37,7 +37,7 @@ class LabelledDoc:
     blocks: tuple[Block, ...]
     labels: tuple[Label | None, ...]
     lang: str | None = None
-    doc_kind: str | None = None  # "negative": news about appeals, all body
+    doc_kind: str | None = None  # "negative": news about appeals, all body; "flat": a page's visible text
     page_type: str | None = None  # from the corpus, where it says (wcxb: article, forum, product ...)
 
 

@@ -26,11 +26,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
 
+from lxml.etree import LxmlError
+
 from .decode import decode
 from .document import Block, Label
 from .errors import CleanerError
+from .flatten import flatten
 from .pipeline import html_blocks
 from .rules import first_verdict
+from .segment import segment_text
 
 # Which sets may train the shipped model (their licences allow derived work).
 TRAINABLE = {"wcxb", "trafilatura_eval", "newspaper", "newspaper4k", "goose3"}
@@ -113,12 +117,17 @@ def page_rows(root: Path, sets: set[str]) -> Iterator[dict]:
                 yield row
 
 
-def label_page(args: tuple[str, dict, dict | None]) -> dict | None:
-    root, row, strings = Path(args[0]), args[1], args[2]
+def label_page(args: tuple[str, dict, dict | None, bool]) -> dict | None:
+    """One page's labelled paragraphs; with `flat`, those of its visible text read as
+    plain text, segmented as `clean(kind="text")` segments it."""
+    root, row, strings, flat = Path(args[0]), args[1], args[2], args[3]
     try:
-        text, _ = decode(_read(root, row["html"]))
-        _, blocks, _ = html_blocks(text, row.get("url"))
-    except CleanerError:
+        if flat:
+            blocks = segment_text(flatten(_read(root, row["html"])))[1]
+        else:
+            text, _ = decode(_read(root, row["html"]))
+            _, blocks, _ = html_blocks(text, row.get("url"))
+    except (CleanerError, ValueError, LxmlError):
         return None
     gold_text, page_type = _ground_truth(root, row)
     gold = Gold(gold_text) if gold_text is not None else None
@@ -142,14 +151,16 @@ def label_page(args: tuple[str, dict, dict | None]) -> dict | None:
                            "cues": list(block.cues), "link_density": round(block.link_density, 3),
                            "in_main": block.in_main})
     site = urlparse(row.get("url") or "").hostname or row["id"]
-    return {"id": f"{row['set']}:{row['id']}", "group": site.removeprefix("www."), "source": row["set"],
-            "lang": row.get("lang"), "page_type": page_type, "split": row.get("split"),
-            "paragraphs": paragraphs}
+    # The same group (and so the same side of the split) as the page's HTML version.
+    return {"id": f"{row['set']}:{row['id']}" + (":flat" if flat else ""), "group": site.removeprefix("www."),
+            "source": row["set"], "lang": row.get("lang"), "page_type": page_type, "split": row.get("split"),
+            "paragraphs": paragraphs, **({"kind": "flat"} if flat else {})}
 
 
 
-def weak_label(root: str | Path, sets: set[str], jobs: int = 2) -> Iterator[dict]:
-    """Labelled documents for every page of the named sets, in manifest order."""
+def weak_label(root: str | Path, sets: set[str], jobs: int = 2, flat: bool = False) -> Iterator[dict]:
+    """Labelled documents for every page of the named sets, in manifest order
+    (with `flat`, of each page's visible text read as plain text)."""
     root = Path(root)
     evaldata = {}
     if "trafilatura_eval" in sets:
@@ -160,7 +171,7 @@ def weak_label(root: str | Path, sets: set[str], jobs: int = 2) -> Iterator[dict
         strings = None
         if row["set"] == "trafilatura_eval":
             strings = evaldata.get(Path(row["html"]).name.removesuffix(".gz"))
-        tasks.append((str(root), row, strings))
+        tasks.append((str(root), row, strings, flat))
     with ProcessPoolExecutor(jobs) as pool:
         for doc in pool.map(label_page, tasks, chunksize=8):
             if doc is not None:

@@ -95,3 +95,13 @@ def test_weak_label_reads_a_corpus_and_labels_from_its_ground_truth(tmp_path):
     assert got["Photo: Reuters/Anna Holm"] is Label.CREDIT
     assert got["Sign up for our morning newsletter to get the news first."] is Label.APPEAL
     assert doc.group.endswith("ferry.example") and doc.page_type == "article"
+    # --flat: the same page's visible text as plain text, in the same group (same side of the split).
+    flat = tmp_path / "flat.jsonl.gz"
+    result = CliRunner().invoke(app, ["weak-label", "--corpora", str(root), "--set", "wcxb", "--out", str(flat),
+                                      "--jobs", "1", "--flat"])
+    assert result.exit_code == 0, result.output
+    (plain,) = read_docs(flat)
+    assert plain.doc_kind == "flat" and plain.group == doc.group and plain.id == doc.id + ":flat"
+    assert {b.tag for b in plain.blocks} == {"line"}
+    got = dict(zip((b.text for b in plain.blocks), plain.labels))
+    assert [got[p] for p in body] == [Label.BODY, Label.BODY] and got["Photo: Reuters/Anna Holm"] is Label.CREDIT
