@@ -165,6 +165,45 @@ def paired_ratio(folder: Path) -> float:
     return float(out.stdout.split()[-1])
 
 
+def classification_share(folder: Path) -> tuple[float, float]:
+    """The share of cleaning time (CPU, in one process, after a warming pass) spent in
+    stage 5, the model's scoring (features and weights), and in stages 4 to 7 together
+    (rules, model, context): issue 3 caps classification at 10% of a run."""
+    from cleaner import Cleaner, CleanerError
+    from cleaner.rules import first_verdict
+
+    cleaner = Cleaner()
+    seen: list[tuple[list, str | None]] = []
+    label = cleaner.label
+
+    def keep(blocks, lang=None):
+        seen.append((list(blocks), lang))
+        return label(blocks, lang)
+
+    cleaner.label = keep
+    pages = [p.read_bytes() for p in sorted(folder.iterdir())]
+    spent = 0.0
+    for rep in range(2):
+        start = time.process_time()
+        for page in pages:
+            try:
+                cleaner.clean(page)
+            except CleanerError:
+                pass
+        spent = time.process_time() - start
+    cleaner.label = label
+    seen = seen[len(seen) // 2:]  # the second pass's
+    verdicts = [[first_verdict(b, lang) for b in blocks] for blocks, lang in seen]
+    start = time.process_time()
+    for (blocks, lang), v in zip(seen, verdicts):
+        cleaner.scorer.predict_proba(blocks, v, lang)
+    scoring = time.process_time() - start
+    start = time.process_time()
+    for blocks, lang in seen:
+        label(blocks, lang)
+    return scoring / spent, (time.process_time() - start) / spent
+
+
 def startup() -> float:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write("Council approves tram line\nThe council voted on Thursday to build a tram line.\nPhoto: AP\n")
@@ -205,6 +244,9 @@ def main() -> None:
         print(f"plain text, {len(texts) - 1:,} distinct seed-sized documents ({paragraphs:.1f} paragraphs each),"
               f" documents/s on one core (target >= 1,000): {cold:,.0f} in a fresh process,"
               f" {warm:,.0f} once it has read its first date lines")
+        scoring, labelling = classification_share(work / "pages")
+        print(f"classification, in one process: the model's scoring {scoring:.1%} of cleaning time, rules, model"
+              f" and context together {labelling:.1%} (issue 3: at most 10% of a run)")
         print(f"startup, cleaner clean on one small text: {startup():.2f}s (target < 1s)")
         if args.memory_pages:
             for n in (args.memory_pages // 10, args.memory_pages):
