@@ -74,7 +74,8 @@ def test_factored_alternation_matches_like_the_plain_one(patterns):
 
 def test_factored_lexicons_find_what_the_plain_alternations_find():
     appeal = _load("appeal")
-    lists = [[p for ps in appeal["strong"].values() for p in ps], appeal["cues"], appeal["topic"]]
+    lists = [[p for ps in appeal["strong"].values() for p in ps], [p for ps in appeal["channels"].values() for p in ps],
+             appeal["cues"], appeal["topic"]]
     texts = [b.text.lower() for d in read_docs(FIXTURES / "labelled") for b in d.blocks]
     for patterns in lists:
         plain, factored = _naive(patterns), re.compile(_alternation(patterns))

@@ -125,15 +125,15 @@ def pleads(text: str, lang: str | None = None) -> bool:
     language the lexicon lacks, those of every language.
     """
     lower = text[:MAX_SCAN].lower()
-    if (appeal_strong(lang, "strong") if lang else lexicons().appeal_strong).search(lower):
+    if (appeal_patterns(lang, "strong") if lang else lexicons().appeal_strong).search(lower):
         return True
     if not lexicons().channel_word.search(lower):
         return False
-    return bool((appeal_strong(lang, "channels") if lang else lexicons().appeal_channels).search(lower))
+    return bool((appeal_patterns(lang, "channels") if lang else lexicons().appeal_channels).search(lower))
 
 
 @lru_cache(maxsize=64)
-def appeal_strong(lang: str, key: str = "strong") -> re.Pattern:
+def appeal_patterns(lang: str, key: str = "strong") -> re.Pattern:
     """The `key` list ("strong" or "channels") of `lang` and English, compiled as one."""
     by_lang = _load("appeal")[key]
     if lang not in _load("appeal")["strong"]:
