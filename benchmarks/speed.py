@@ -183,7 +183,7 @@ def classification_share(folder: Path) -> tuple[float, float]:
     cleaner.label = keep
     pages = [p.read_bytes() for p in sorted(folder.iterdir())]
     spent = 0.0
-    for rep in range(2):
+    for _ in range(2):
         start = time.process_time()
         for page in pages:
             try:

@@ -228,9 +228,10 @@ def _walk(el, out: list[tuple[str, str, int]]) -> None:
     out.append((tag, "".join(text), linked))
 
 
-def _link_share(el) -> float:
-    """The share of an original page element's characters inside links."""
-    total = len(normalise(_text_of(el)))
+def _link_share(el, text: str) -> float:
+    """The share of an original page element's characters inside links; `text` is the
+    element's normalised text (the page index's key for it), so it is not read again."""
+    total = len(text)
     if not total:
         return 0.0
     linked = sum(len(normalise(_text_of(a))) for a in el.iter("a"))
@@ -342,7 +343,7 @@ def segment_html(tree, body, index: PageIndex, lang: str | None = None) -> list[
     pos = -1.0
     for (tag, text, density), el in zip(lines, elements):
         if el is not None:
-            density = _link_share(el)
+            density = _link_share(el, text)  # `el` was found by this text (index.by_text)
         pos = float(index.order[el]) if el is not None else pos + 1e-3
         cues = element_cues(el, container) if el is not None else ()
         image = nearest_image(el) if el is not None and _CAPTION_CUES & set(cues) else None

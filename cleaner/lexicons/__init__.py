@@ -135,8 +135,9 @@ def pleads(text: str, lang: str | None = None) -> bool:
 @lru_cache(maxsize=64)
 def appeal_patterns(lang: str, key: str = "strong") -> re.Pattern:
     """The `key` list ("strong" or "channels") of `lang` and English, compiled as one."""
-    by_lang = _load("appeal")[key]
-    if lang not in _load("appeal")["strong"]:
+    appeal = _load("appeal")
+    by_lang = appeal[key]
+    if lang not in appeal["strong"]:
         return lexicons().appeal_strong if key == "strong" else lexicons().appeal_channels
     return _any(_lowercase(dict.fromkeys([*by_lang.get(lang, []), *by_lang["en"]])), flags=0)
 
