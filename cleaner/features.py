@@ -12,26 +12,19 @@ import re
 from collections.abc import Sequence
 
 from .document import Block
-from .lexicons import MAX_SCAN, hits
+from .lexicons import MAX_SCAN, WE, YOU, hits, voice
 from .rules import Verdict, is_quoted
 
 _WORD = re.compile(r"[^\W_]+", re.U)
 _DIGIT = re.compile(r"\d")  # as str.isdecimal
 PREFIX_LEN = 5
 MAX_TOKENS = 120  # a long paragraph's role shows in its first words
-# Matched in lower-cased text: case-insensitive matching is several times slower.
-_YOU = re.compile(r"\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dein|deine|vous|votre|vos|tu|tú|te|tus|tuo|tua|usted|ty|cię|twoje|twój|wy|ви|вас|ваш|ваша|ваші|ти|тебе|вы|вам|ваш|ваша|ваши)\b")
-_WE = re.compile(r"\b(we|our|us|wir|uns|unser|unsere|nous|notre|nos|nosotros|nuestro|nuestra|noi|nostro|nostra|my|nas|nasz|nasza|nam|ми|нас|наш|наша|нам|мы|нам)\b")
-
-
-# Reported speech and attribution mark news prose, even when it is about donations.
-_REPORTED = re.compile(r"\b(said|says|told|according to|announced|reported|sagte|sagt|erklärte|teilte|laut|berichtete|a déclaré|a indiqué|selon|a annoncé|dijo|afirmó|según|explicó|ha detto|ha spiegato|secondo|ha annunciato|powiedział|powiedziała|według|poinformował|сказал|сказала|заявил|заявила|сообщил|по словам|по данным|сказав|сказала|заявив|повідомив|за словами|за даними)\b")
 
 
 def addresses_reader(text: str) -> bool:
     """The text says "you" or "we"/"our": an outlet talking to its readers, or a quote."""
     lower = text.lower()
-    return bool(_YOU.search(lower) or _WE.search(lower))
+    return bool(YOU.search(lower) or WE.search(lower))
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -95,9 +88,9 @@ def shape_features(block: Block) -> dict[str, float]:
     feats["end=" + (stripped[-1] if stripped and not stripped[-1].isalnum() else "alnum")] = 1.0
     if is_quoted(text):
         feats["quoted"] = 1.0
-    if _REPORTED.search(lower):
+    you, we, reported = voice(lower)
+    if reported:
         feats["reported"] = 1.0
-    you, we = len(_YOU.findall(lower)), len(_WE.findall(lower))
     if you:
         feats["you"] = min(3, you) / 3
     if we:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Label
-from .lexicons import MAX_SCAN, hits, lexicons, pleads
+from .lexicons import MAX_SCAN, cookie_notice, hits, lexicons, pleads
 
 MAX_CREDIT_WORDS = 16
 MAX_BYLINE_WORDS = 12
@@ -116,7 +116,7 @@ def boilerplate_rule(text: str) -> Verdict | None:
         return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-exact")
     if len(words) <= MAX_BOILERPLATE_WORDS and lex.boilerplate_opening.search(text):
         return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-lexicon")
-    if len(words) <= MAX_NOTICE_WORDS and lex.cookie.search(text):
+    if len(words) <= MAX_NOTICE_WORDS and cookie_notice(text):
         return Verdict(Label.BOILERPLATE, 0.93, "rule:cookie-notice")
     return None
 

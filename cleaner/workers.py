@@ -153,9 +153,11 @@ def failed(task: Task, error: dict) -> Result:
 def _serve(conn, model, limits: Limits) -> None:
     """A worker's life: load the model, then clean what the parent sends until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C for everyone
+    from .lexicons import lexicons, screens
     from .pipeline import Cleaner
 
     cleaner = Cleaner(model, limits=limits)
+    lexicons(), screens()  # compiled before "ready": no document's time limit pays for them
     try:
         conn.send("ready")
         while (task := conn.recv()) is not None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .screen import Screen
+
 HERE = Path(__file__).parent
 
 
@@ -93,6 +95,12 @@ class Lexicons:
     inline_credit: re.Pattern
 
 
+# Matched in lower-cased text: case-insensitive matching is several times slower.
+YOU = re.compile(r"\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dein|deine|vous|votre|vos|tu|tú|te|tus|tuo|tua|usted|ty|cię|twoje|twój|wy|ви|вас|ваш|ваша|ваші|ти|тебе|вы|вам|ваш|ваша|ваши)\b")
+WE = re.compile(r"\b(we|our|us|wir|uns|unser|unsere|nous|notre|nos|nosotros|nuestro|nuestra|noi|nostro|nostra|my|nas|nasz|nasza|nam|ми|нас|наш|наша|нам|мы|нам)\b")
+# Reported speech and attribution mark news prose, even when it is about donations.
+REPORTED = re.compile(r"\b(said|says|told|according to|announced|reported|sagte|sagt|erklärte|teilte|laut|berichtete|a déclaré|a indiqué|selon|a annoncé|dijo|afirmó|según|explicó|ha detto|ha spiegato|secondo|ha annunciato|powiedział|powiedziała|według|poinformował|сказал|сказала|заявил|заявила|сообщил|по словам|по данным|сказав|сказала|заявив|повідомив|за словами|за даними)\b")
+
 # Lexicon patterns look at the start of a paragraph only: a plea or a credit shows
 # itself early, and a 5 MB one-line "paragraph" must not cost seconds per pattern.
 MAX_SCAN = 3000
@@ -111,8 +119,11 @@ def hits(text: str, lang: str | None = None) -> Hits:
     """The lexicon hits of a paragraph, computed once for the rules and the features alike."""
     lex, head = lexicons(), text[:MAX_SCAN]
     lower = head.lower()
-    return Hits(appeal=pleads(text, lang), topic=bool(lex.appeal_topic.search(lower)),
-                cues=sum(1 for _ in lex.appeal_cue.finditer(lower)), agency=bool(lex.agency.search(head)))
+    maybe = candidates(lower)
+    return Hits(appeal=pleads(text, lang),
+                topic="topic" in maybe and bool(lex.appeal_topic.search(lower)),
+                cues=sum(1 for _ in lex.appeal_cue.finditer(lower)) if "cue" in maybe else 0,
+                agency="agency" in cased_candidates(head) and bool(lex.agency.search(head)))
 
 
 @lru_cache(maxsize=8192)
@@ -125,11 +136,61 @@ def pleads(text: str, lang: str | None = None) -> bool:
     language the lexicon lacks, those of every language.
     """
     lower = text[:MAX_SCAN].lower()
-    if (appeal_patterns(lang, "strong") if lang else lexicons().appeal_strong).search(lower):
+    maybe = candidates(lower)
+    if not maybe.isdisjoint(_lists(lang, "strong")) and \
+            (appeal_patterns(lang, "strong") if lang else lexicons().appeal_strong).search(lower):
         return True
-    if not lexicons().channel_word.search(lower):
+    if maybe.isdisjoint(_lists(lang, "channels")) or not lexicons().channel_word.search(lower):
         return False
     return bool((appeal_patterns(lang, "channels") if lang else lexicons().appeal_channels).search(lower))
+
+
+def voice(lower: str) -> tuple[int, int, bool]:
+    """How often a lower-cased head says "you" and "we", and whether it reports speech."""
+    maybe = candidates(lower)
+    return (len(YOU.findall(lower)) if "you" in maybe else 0,
+            len(WE.findall(lower)) if "we" in maybe else 0,
+            "reported" in maybe and bool(REPORTED.search(lower)))
+
+
+def cookie_notice(text: str) -> bool:
+    # Screened only within the head, the part the screen's cache is meant for.
+    if len(text) <= MAX_SCAN and "cookie" not in cased_candidates(text):
+        return False
+    return bool(lexicons().cookie.search(text))
+
+
+@lru_cache(maxsize=8192)
+def candidates(lower: str) -> frozenset[str]:
+    """The lower-cased lists (strong:LANG, channels:LANG, topic, cue, you, we, reported)
+    that may match the lower-cased head of a paragraph: see `screen`."""
+    return screens()[0](lower)
+
+
+@lru_cache(maxsize=8192)
+def cased_candidates(head: str) -> frozenset[str]:
+    """The lists searched in the text as written (agency, cookie) that may match it."""
+    return screens()[1](head)
+
+
+@lru_cache(maxsize=64)
+def _lists(lang: str | None, key: str) -> frozenset[str]:
+    """The screen's names of the `key` lists `appeal_patterns(lang, key)` searches."""
+    langs = _load("appeal")[key]
+    if lang in _load("appeal")["strong"]:
+        return frozenset(f"{key}:{code}" for code in (lang, "en") if code in langs)
+    return frozenset(f"{key}:{code}" for code in langs)
+
+
+@lru_cache(maxsize=1)
+def screens() -> tuple[Screen, Screen]:
+    appeal, boiler = _load("appeal"), _load("boilerplate")
+    lower = {f"{key}:{lang}": phrases for key in ("strong", "channels")
+             for lang, phrases in appeal[key].items()}
+    lower.update(topic=appeal["topic"], cue=appeal["cues"], you=[YOU.pattern], we=[WE.pattern],
+                 reported=[REPORTED.pattern])
+    cased = {"agency": [lexicons().agency.pattern], "cookie": boiler["cookie"]}
+    return Screen(lower), Screen(cased, ignore_case=frozenset({"cookie"}))
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,229 @@
+"""A one-pass screen of a paragraph against every lexicon list: which lists can match.
+
+Python's `re` tries each branch of a long alternation at every word start, so a
+paragraph's lexicon searches cost more than the rest of its scoring. RE2
+(google-re2) runs a whole set of patterns in one pass. The screen holds, for each
+Python pattern, an RE2 pattern that matches wherever the Python one does and
+maybe elsewhere (lookarounds dropped, word boundaries kept only where RE2 can
+spell them, Python's Unicode classes spelt out). The exact Python pattern then
+runs only for the lists the screen names, so every answer is the same with or
+without the screen; where RE2 is not installed every list is named.
+"""
+from __future__ import annotations
+
+try:
+    from re import _constants as C
+    from re import _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+try:
+    import re2
+except ImportError:  # no wheel for this platform: every list is a candidate
+    re2 = None
+
+# Python's \w, \d and \s on str patterns, in RE2's Unicode classes.
+_WORD = r"\pL\pN_"
+_DIGIT = r"\p{Nd}"
+_SPACE = r"\s\x{0b}\p{Z}\x{1c}-\x{1f}\x{85}"
+_CLASSES = {C.CATEGORY_WORD: (_WORD, False), C.CATEGORY_NOT_WORD: (_WORD, True),
+            C.CATEGORY_DIGIT: (_DIGIT, False), C.CATEGORY_NOT_DIGIT: (_DIGIT, True),
+            C.CATEGORY_SPACE: (_SPACE, False), C.CATEGORY_NOT_SPACE: (_SPACE, True)}
+
+
+def _word_ranges(below: int) -> str:
+    """Python's word characters under code point `below`, as class ranges."""
+    out, start = [], None
+    for code in range(below + 1):
+        word = code < below and (chr(code).isalnum() or chr(code) == "_")
+        if word and start is None:
+            start = code
+        elif not word and start is not None:
+            out.append(_char(start) if start == code - 1 else f"{_char(start)}-{_char(code - 1)}")
+            start = None
+    return "".join(out)
+
+
+def _char(code: int) -> str:
+    return chr(code) if chr(code).isalnum() else rf"\x{{{code:x}}}"
+
+
+# Where a word starts or ends: a character that is no word character of the Latin,
+# Greek and Cyrillic blocks, or the text's edge. Characters past those blocks all
+# count as possible edges, which only widens; spelling all of Unicode's letters
+# here made the set take half a second to compile.
+_EDGE = f"[^{_word_ranges(0x530)}]"
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
+
+
+class Untranslatable(ValueError):
+    pass
+
+
+def widen(pattern: str, ignore_case: bool = False) -> str:
+    """An RE2 pattern that matches every text the Python `pattern` matches.
+
+    A ``\\b`` at the very start (end) of the pattern, before (after) a word
+    character, becomes a non-word character or the text's edge, which RE2 can
+    say; any other ``\\b`` and every lookaround is dropped, which only widens.
+    """
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & (sre_parse.SRE_FLAG_MULTILINE | sre_parse.SRE_FLAG_DOTALL |
+                             sre_parse.SRE_FLAG_VERBOSE):
+        raise Untranslatable("only the i flag is translated")
+    ignore_case = ignore_case or bool(parsed.state.flags & sre_parse.SRE_FLAG_IGNORECASE)
+    return ("(?i)" if ignore_case else "") + _seq(parsed, first=True, last=True)
+
+
+def _seq(items, first: bool, last: bool) -> str:
+    """`first`/`last`: nothing before/after this sequence consumes a character."""
+    items = list(items)
+    out = []
+    for k, (op, arg) in enumerate(items):
+        at_first = first and not any(_consumes(i) for i in items[:k])
+        at_last = last and not any(_consumes(i) for i in items[k + 1:])
+        if op is C.AT and arg is C.AT_BOUNDARY:
+            if at_first and _word_edge(items[k + 1:], 0):
+                out.append(f"(?:^|{_EDGE})")
+            elif at_last and _word_edge(items[:k], -1):
+                out.append(f"(?:{_EDGE}|$)")
+        else:
+            out.append(_item(op, arg, at_first, at_last))
+    return "".join(out)
+
+
+def _item(op, arg, first: bool, last: bool) -> str:
+    if op is C.LITERAL:
+        return _char(arg)
+    if op is C.NOT_LITERAL:
+        return f"[^{_char(arg)}]"
+    if op is C.ANY:
+        return "."
+    if op is C.IN:
+        return _class(arg)
+    if op is C.BRANCH:
+        return "(?:" + "|".join(_seq(b, first, last) for b in arg[1]) + ")"
+    if op is C.SUBPATTERN:
+        _, add, remove, sub = arg
+        flags = ("i" if add & sre_parse.SRE_FLAG_IGNORECASE else "") + \
+                ("-i" if remove & sre_parse.SRE_FLAG_IGNORECASE else "")
+        return f"(?{flags}:{_seq(sub, first, last)})"
+    if op in _REPEATS:
+        low, high, sub = arg
+        high = "" if high is C.MAXREPEAT else high
+        # A second round does not start (end) the pattern: only an optional part
+        # can hold its start (end).
+        once = arg[1] == 1
+        return f"(?:{_seq(sub, first and once, last and once)}){{{low},{high}}}"
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return f"(?:{_seq(arg, first, last)})"
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return ""
+    if op is C.AT:
+        return {C.AT_BEGINNING: "^", C.AT_BEGINNING_STRING: "^",
+                # Python's $ also matches before a final newline.
+                C.AT_END: r"(?:\n?$)", C.AT_END_STRING: "$"}.get(arg, "")
+    if op is C.CATEGORY:
+        cls, negated = _CLASSES[arg]
+        return f"[{'^' if negated else ''}{cls}]"
+    raise Untranslatable(f"{op} has no RE2 form")
+
+
+def _class(items) -> str:
+    negated, parts = False, []
+    for op, arg in items:
+        if op is C.NEGATE:
+            negated = True
+        elif op is C.LITERAL:
+            parts.append(_char(arg))
+        elif op is C.RANGE:
+            parts.append(f"{_char(arg[0])}-{_char(arg[1])}")
+        elif op is C.CATEGORY and not _CLASSES[arg][1]:
+            parts.append(_CLASSES[arg][0])
+        else:  # a negated class inside a class ([^\W\d]) has no RE2 spelling
+            raise Untranslatable(f"{op} {arg} inside a class")
+    return f"[{'^' if negated else ''}{''.join(parts)}]"
+
+
+def _consumes(item) -> bool:
+    op = item[0]
+    return not (op is C.AT or op in (C.ASSERT, C.ASSERT_NOT))
+
+
+def _word_edge(items, end: int) -> bool:
+    """Whether every way through the sequence starts (end=0) or ends (end=-1) with a word character."""
+    return _edge(items, end) is True
+
+
+def _edge(items, end: int) -> bool | None:
+    """True or False as `_word_edge`; None where the sequence may match nothing and
+    every way that matches something starts (ends) with a word character."""
+    items = [i for i in items if _consumes(i)]
+    for op, arg in (items if end == 0 else reversed(items)):
+        if op is C.LITERAL:
+            found = _is_word(arg)
+        elif op is C.IN:
+            found = bool(arg) and all(_word_class_item(i) for i in arg)
+        elif op is C.CATEGORY:
+            found = arg is C.CATEGORY_WORD
+        elif op is C.BRANCH:
+            ways = [_edge(b, end) for b in arg[1]]
+            found = False if False in ways else None if None in ways else True
+        elif op is C.SUBPATTERN:
+            found = _edge(arg[3], end)
+        elif op in _REPEATS:
+            inner = _edge(arg[2], end)
+            found = inner if inner is False or arg[0] >= 1 else None
+        else:
+            found = False
+        if found is not None:
+            return found
+    return None
+
+
+def _is_word(code: int) -> bool:
+    return chr(code).isalnum() or code == ord("_")
+
+
+def _word_class_item(item) -> bool:
+    op, arg = item
+    if op is C.LITERAL:
+        return _is_word(arg)
+    if op is C.RANGE:
+        return all(chr(c).isalnum() for c in range(arg[0], arg[1] + 1))
+    return op is C.CATEGORY and arg is C.CATEGORY_WORD
+
+
+class Screen:
+    """Names the lists of `lists` (name -> Python patterns) that may match a text."""
+
+    def __init__(self, lists: dict[str, list[str]], ignore_case: frozenset[str] = frozenset()):
+        self.names = tuple(lists)
+        self.always: frozenset[str] = frozenset(self.names)
+        self._set, self._owner = None, []
+        if re2 is None:
+            return
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = 64 << 20
+        self._set = re2.Set.SearchSet(options)
+        always = set()
+        for name, patterns in lists.items():
+            for pattern in patterns:
+                try:
+                    self._set.Add(widen(pattern, name in ignore_case))
+                    self._owner.append(name)
+                except (Untranslatable, re2.error):
+                    always.add(name)
+        self._set.Compile()
+        self.always = frozenset(always)
+
+    def __call__(self, text: str) -> frozenset[str]:
+        if self._set is None:
+            return self.always
+        found = self._set.Match(text)
+        if not found:
+            return self.always
+        owner = self._owner
+        return self.always.union(owner[i] for i in found)

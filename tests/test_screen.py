@@ -1,0 +1,136 @@
+"""The RE2 screen may name a list that does not match, but never miss one that does."""
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import lexicons
+from cleaner.dataset import read_docs
+from cleaner.lexicons import screen as screen_module
+from cleaner.lexicons.screen import Screen, Untranslatable, widen
+
+re2 = pytest.importorskip("re2")
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+LANGS = (None, "en", "de", "fr", "es", "it", "pl", "uk", "ru", "zh")
+
+
+@pytest.mark.parametrize("pattern, matching, wider, neither", [
+    # A word boundary at either end is kept, in any script.
+    (r"\b(you|your)\b", ["you", "see you.", "your call"], [], ["youth", "bayou", "yours"]),
+    (r"\b(вас|ваш)\b", ["для вас", "ваш голос"], [], ["вашего", "привас"]),
+    # A boundary before a non-word character cannot be spelt in RE2, so it is dropped.
+    (r"\b[$€]\d+", ["a$5", "x9€5"], ["$5"], ["five dollars"]),
+    # Lookarounds are dropped: wider, never narrower.
+    (r"(?<![\w-])AP(?![\w-])", ["AP", "(AP)"], ["APPLE"], ["ap"]),
+    # Python's $ also matches before a final newline.
+    (r"credit$", ["photo credit", "photo credit\n"], [], ["credit line"]),
+    # Python's \w, \d and \s are Unicode.
+    (r"^\w+\s\d", ["żółw\u00a0٣", "día 5"], [], ["- 5"]),
+    (r"(?i)cookies", ["COOKIES", "Cookies"], [], ["cookie"]),
+    # Inner boundaries are dropped.
+    (r"\bsegui\b.{0,40}\bsu (telegram)\b", ["segui su telegram", "segui il canale su telegram"],
+     ["seguici su telegram"], ["su telegram"]),
+])
+def test_widened_pattern_matches_where_python_does(pattern, matching, wider, neither):
+    wide = re2.compile(widen(pattern))
+    for text in matching:
+        assert re.search(pattern, text) and wide.search(text), text
+    for text in wider:
+        assert not re.search(pattern, text) and wide.search(text), text
+    for text in neither:
+        assert not re.search(pattern, text) and not wide.search(text), text
+
+
+def test_what_re2_cannot_say_is_refused_not_narrowed():
+    with pytest.raises(Untranslatable):
+        widen(r"(a)\1")
+    with pytest.raises(Untranslatable):
+        widen(r"[^\W\d]+")
+    with pytest.raises(Untranslatable):
+        widen(r"(?m)^x")
+    # Such a list is named for every text, so its exact pattern always runs.
+    screen = Screen({"refs": [r"(a)\1"], "plain": [r"\bdonate\b"]})
+    assert screen("nothing here") == {"refs"}
+    assert screen("please donate") == {"refs", "plain"}
+
+
+def test_every_lexicon_list_is_screened():
+    lower, cased = lexicons.screens()
+    assert lower.always == frozenset() and cased.always == frozenset()
+    assert {"topic", "cue", "you", "we", "reported", "strong:en", "channels:ru"} <= set(lower.names)
+
+
+def _texts():
+    texts = [b.text for d in read_docs(FIXTURES / "labelled") for b in d.blocks]
+    assert len(texts) > 1000
+    return texts
+
+
+def _answers(texts):
+    for cache in (lexicons.hits, lexicons.pleads, lexicons.candidates, lexicons.cased_candidates):
+        cache.cache_clear()
+    return [([lexicons.hits(t, lang) for lang in LANGS], lexicons.voice(t[:lexicons.MAX_SCAN].lower()),
+             lexicons.cookie_notice(t)) for t in texts]
+
+
+def _unscreened(self, lists, ignore_case=frozenset()):
+    """A screen as it is without RE2: every list a candidate."""
+    self.names, self._set, self._owner = tuple(lists), None, []
+    self.always = frozenset(self.names)
+
+
+def test_lexicon_answers_are_the_same_without_the_screen(monkeypatch):
+    texts = _texts()
+    monkeypatch.setattr(Screen, "__init__", _unscreened)
+    lexicons.screens.cache_clear()
+    without = _answers(texts)
+    monkeypatch.undo()
+    lexicons.screens.cache_clear()
+    assert lexicons.screens()[0]._set is not None
+    assert _answers(texts) == without
+    # The fixtures hold appeals, topics, cues, agencies, voices and cookie notices.
+    assert sum(any(h.appeal for h in a[0]) for a in without) > 150
+    assert sum(any(h.topic for h in a[0]) for a in without) > 300
+    assert sum(a[0][1].cues > 0 for a in without) > 20
+    assert sum(a[0][1].agency for a in without) > 20 and sum(a[2] for a in without) > 5
+    assert all(sum(bool(a[1][k]) for a in without) > 20 for k in range(3))
+
+
+_ALPHABET = st.sampled_from(list("aeiouy rnst.,!?$€5-'\"«»\n") + ["you", "our", "us", "donate", "support",
+                            "newsletter", "ваш", "вас", "AFP", "AP", "Getty Images", "cookies", "said",
+                            "jetzt spenden", "sign up for our", "€5 a month", "telegram", "segui", "su "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=30).map("".join))
+def test_screen_never_misses_a_list_that_matches(text):
+    lower, cased = lexicons.screens()
+    for screen, subject in ((lower, text.lower()), (cased, text)):
+        named = screen(subject)
+        for name, patterns in _lists_of(screen):
+            if any(re.search(p, subject, re.IGNORECASE if name == "cookie" else 0) for p in patterns):
+                assert name in named, (name, subject)
+
+
+def _lists_of(screen):
+    appeal, boiler = lexicons._load("appeal"), lexicons._load("boilerplate")
+    for name in screen.names:
+        key, _, lang = name.partition(":")
+        if lang:
+            yield name, appeal[key][lang]
+        elif name in ("topic", "cue"):
+            yield name, appeal["topic" if name == "topic" else "cues"]
+        elif name == "agency":
+            yield name, [lexicons.lexicons().agency.pattern]
+        elif name == "cookie":
+            yield name, boiler["cookie"]
+        else:
+            yield name, [getattr(lexicons, name.upper()).pattern]
+
+
+def test_screen_module_without_re2_names_every_list(monkeypatch):
+    monkeypatch.setattr(screen_module, "re2", None)
+    screen = Screen({"a": [r"\bdonate\b"], "b": ["x"]})
+    assert screen("anything") == {"a", "b"}
