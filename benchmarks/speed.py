@@ -124,14 +124,14 @@ def plain_text_rate(texts: list[str]) -> tuple[float, float, float]:
     language the first time a date line needs them: over a second); a long run's
     workers pay it once each, so the second pass is the rate of a long run."""
     from cleaner import Cleaner
-    from cleaner.lexicons import hits, pleads
+    from cleaner.lexicons import candidates, cased_candidates, hits, pleads
 
     cleaner = Cleaner()
     cleaner.clean(texts[0], kind="text")  # first-use imports (the date parser) are startup
     rates, paragraphs = [], 0
     for _ in range(2):
-        hits.cache_clear()
-        pleads.cache_clear()
+        for cache in (hits, pleads, candidates, cased_candidates):
+            cache.cache_clear()
         start = time.process_time()
         for text in texts[1:]:
             paragraphs += len(cleaner.clean(text, kind="text").paragraphs)

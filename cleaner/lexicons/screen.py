@@ -32,28 +32,16 @@ _CLASSES = {C.CATEGORY_WORD: (_WORD, False), C.CATEGORY_NOT_WORD: (_WORD, True),
             C.CATEGORY_SPACE: (_SPACE, False), C.CATEGORY_NOT_SPACE: (_SPACE, True)}
 
 
-def _word_ranges(below: int) -> str:
-    """Python's word characters under code point `below`, as class ranges."""
-    out, start = [], None
-    for code in range(below + 1):
-        word = code < below and (chr(code).isalnum() or chr(code) == "_")
-        if word and start is None:
-            start = code
-        elif not word and start is not None:
-            out.append(_char(start) if start == code - 1 else f"{_char(start)}-{_char(code - 1)}")
-            start = None
-    return "".join(out)
-
-
 def _char(code: int) -> str:
     return chr(code) if chr(code).isalnum() else rf"\x{{{code:x}}}"
 
 
-# Where a word starts or ends: a character that is no word character of the Latin,
-# Greek and Cyrillic blocks, or the text's edge. Characters past those blocks all
-# count as possible edges, which only widens; spelling all of Unicode's letters
-# here made the set take half a second to compile.
-_EDGE = f"[^{_word_ranges(0x530)}]"
+# Where a word starts or ends: a character that is no ASCII word character, or the
+# text's edge. Every other character counts as a possible edge, which only widens
+# (Cyrillic and accented words are screened less sharply); spelling all of
+# Unicode's letters here made the set take half a second to compile, and the
+# Latin and Cyrillic blocks alone made its automaton grow twice as slowly.
+_EDGE = "[^0-9A-Za-z_]"
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
 
 
@@ -66,18 +54,33 @@ def widen(pattern: str, ignore_case: bool = False) -> str:
 
     A ``\\b`` at the very start (end) of the pattern, before (after) a word
     character, becomes a non-word character or the text's edge, which RE2 can
-    say; any other ``\\b`` and every lookaround is dropped, which only widens.
+    say; any other ``\\b`` and every lookaround is dropped. The pattern ends at
+    its first long repeat (``.{0,40}``, ``\\d+``), after that repeat's fewest
+    rounds: every match of the pattern starts with a match of that head. Each
+    only widens.
     """
     parsed = sre_parse.parse(pattern)
     if parsed.state.flags & (sre_parse.SRE_FLAG_MULTILINE | sre_parse.SRE_FLAG_DOTALL |
                              sre_parse.SRE_FLAG_VERBOSE):
         raise Untranslatable("only the i flag is translated")
     ignore_case = ignore_case or bool(parsed.state.flags & sre_parse.SRE_FLAG_IGNORECASE)
-    return ("(?i)" if ignore_case else "") + _seq(parsed, first=True, last=True)
+    return ("(?i)" if ignore_case else "") + _seq(parsed, True, True)[0]
 
 
-def _seq(items, first: bool, last: bool) -> str:
-    """`first`/`last`: nothing before/after this sequence consumes a character."""
+# Why the head only: a long repeat of any character (".{0,40}", "[\w ]{0,40}")
+# keeps a partial match alive across the text, and RE2 builds its automaton's
+# states as texts come; the whole lists with such repeats made a fresh process
+# screen at 12 to 30 us a paragraph, not 2. A repeat of digits or spaces stays.
+LONG_REPEAT = 3
+
+
+def _seq(items, first: bool, last: bool) -> tuple[str, bool]:
+    """The RE2 form of a sequence, and whether it was cut short.
+
+    `first`/`last`: nothing before/after this sequence consumes a character.
+    Once a part is cut short, so is everything that holds it: what followed
+    the cut can no longer be required next.
+    """
     items = list(items)
     out = []
     for k, (op, arg) in enumerate(items):
@@ -88,12 +91,56 @@ def _seq(items, first: bool, last: bool) -> str:
                 out.append(f"(?:^|{_EDGE})")
             elif at_last and _word_edge(items[:k], -1):
                 out.append(f"(?:{_EDGE}|$)")
-        else:
-            out.append(_item(op, arg, at_first, at_last))
-    return "".join(out)
+            continue
+        text, cut = _item(op, arg, at_first, at_last)
+        out.append(text)
+        if cut:
+            return "".join(out), True
+    return "".join(out), False
 
 
-def _item(op, arg, first: bool, last: bool) -> str:
+def _item(op, arg, first: bool, last: bool) -> tuple[str, bool]:
+    if op is C.BRANCH:
+        ways = [_seq(b, first, last) for b in arg[1]]
+        return "(?:" + "|".join(w for w, _ in ways) + ")", any(cut for _, cut in ways)
+    if op is C.SUBPATTERN:
+        _, add, remove, sub = arg
+        flags = ("i" if add & sre_parse.SRE_FLAG_IGNORECASE else "") + \
+                ("-i" if remove & sre_parse.SRE_FLAG_IGNORECASE else "")
+        text, cut = _seq(sub, first, last)
+        return f"(?{flags}:{text})", cut
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        text, cut = _seq(arg, first, last)
+        return f"(?:{text})", cut
+    if op in _REPEATS:
+        low, high, sub = arg
+        if (high is C.MAXREPEAT or high > LONG_REPEAT) and _narrow(sub):
+            return f"(?:{_seq(sub, False, False)[0]}){{{low},}}", False  # "\\d+", "\\s*"
+        if high is C.MAXREPEAT or high > LONG_REPEAT:
+            # Its fewest rounds, then the cut.
+            return (f"(?:{_seq(sub, False, False)[0]}){{{low}}}" if low else ""), True
+        # A second round does not start (end) the pattern: only an optional part
+        # can hold its start (end).
+        once = high == 1
+        text, cut = _seq(sub, first and once, last and once)
+        return f"(?:{text}){{{low},{high}}}", cut
+    return _atom(op, arg), False
+
+
+def _narrow(sub) -> bool:
+    """One literal, digit or space class: a repeat of it ends where the text leaves it."""
+    if len(sub) != 1:
+        return False
+    op, arg = sub[0]
+    if op is C.CATEGORY:
+        return arg in (C.CATEGORY_DIGIT, C.CATEGORY_SPACE)
+    if op is C.IN:
+        return all(o in (C.LITERAL, C.RANGE) or (o is C.CATEGORY and a in (C.CATEGORY_DIGIT, C.CATEGORY_SPACE))
+                   for o, a in arg)
+    return op is C.LITERAL
+
+
+def _atom(op, arg) -> str:
     if op is C.LITERAL:
         return _char(arg)
     if op is C.NOT_LITERAL:
@@ -102,22 +149,6 @@ def _item(op, arg, first: bool, last: bool) -> str:
         return "."
     if op is C.IN:
         return _class(arg)
-    if op is C.BRANCH:
-        return "(?:" + "|".join(_seq(b, first, last) for b in arg[1]) + ")"
-    if op is C.SUBPATTERN:
-        _, add, remove, sub = arg
-        flags = ("i" if add & sre_parse.SRE_FLAG_IGNORECASE else "") + \
-                ("-i" if remove & sre_parse.SRE_FLAG_IGNORECASE else "")
-        return f"(?{flags}:{_seq(sub, first, last)})"
-    if op in _REPEATS:
-        low, high, sub = arg
-        high = "" if high is C.MAXREPEAT else high
-        # A second round does not start (end) the pattern: only an optional part
-        # can hold its start (end).
-        once = arg[1] == 1
-        return f"(?:{_seq(sub, first and once, last and once)}){{{low},{high}}}"
-    if op is getattr(C, "ATOMIC_GROUP", None):
-        return f"(?:{_seq(arg, first, last)})"
     if op in (C.ASSERT, C.ASSERT_NOT):
         return ""
     if op is C.AT:
