@@ -4,8 +4,8 @@
 which training needs. To score, building those names (a string per word, word
 pair and neighbour cue) and looking each up costs more than everything else in
 cleaning a plain-text document. `Scorer` splits the vocabulary once into maps
-keyed by the parts of a name (a word, a word pair as two keys, a neighbour's
-cue), so scoring looks parts up without building names. The shape, cue and
+keyed by the parts of a name (a word, a prefix, a word pair as a tuple, a
+neighbour's cue), so scoring looks parts up without building names. The shape, cue and
 place features are few and come from the same functions as in training.
 tests/test_scoring.py holds both paths to the same probabilities.
 """
@@ -32,34 +32,25 @@ class Scorer:
     def __init__(self, model: Model):
         self.model = model
         self.vocab = model.vocabulary
-        words: dict[str, int] = {}
+        self.words: dict[str, int] = {}
         self.prefixes: dict[str, int] = {}
         self.firsts: dict[str, int] = {}
-        self.pairs: dict[str, dict[str, int]] = {}   # first word -> second word -> column
+        self.pairs: dict[tuple[str, str], int] = {}   # (first word, second word) -> column
         self.neighbour: dict[str, dict[str, int]] = {tag: {} for _, tag in NEIGHBOURS}
         for name, col in self.vocab.items():
             kind, sep, rest = name.partition("=")
             if sep and kind == "w":
-                words[rest] = col
+                self.words[rest] = col
             elif sep and kind == "p":
                 self.prefixes[rest] = col
             elif sep and kind == "first":
                 self.firsts[rest] = col
             elif sep and kind == "b":
                 first, _, second = rest.partition("_")   # words hold no "_"
-                self.pairs.setdefault(first, {})[second] = col
+                self.pairs[first, second] = col
             tag, sep, cue = name.partition(":")
             if sep and tag in self.neighbour:
                 self.neighbour[tag][cue] = col
-        # Each known word's own columns (word, prefix) and the pairs it starts, in one
-        # lookup; an unknown word can only have a known prefix. Bounded by the vocabulary.
-        self.known: dict[str, tuple[tuple[int, ...], dict[str, int] | None]] = {}
-        for word in words.keys() | self.pairs.keys():
-            cols = (words.get(word), self._prefix(word))
-            self.known[word] = (tuple(c for c in cols if c is not None), self.pairs.get(word))
-
-    def _prefix(self, word: str) -> int | None:
-        return self.prefixes.get(word[:PREFIX_LEN]) if len(word) > PREFIX_LEN else None
 
     def predict_proba(self, blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
                       lang: str | None = None) -> np.ndarray:
@@ -91,26 +82,14 @@ class Scorer:
         return self._softmax(n, rows, cols, vals)
 
     def _text_columns(self, toks: list[str]) -> dict[int, float]:
-        """Columns of the word, prefix, word-pair and first-word features present."""
-        known, found, prev = self.known, set(), None
-        for tok in toks:
-            entry = known.get(tok)
-            if entry is None:
-                col, pairs = self._prefix(tok), None
-                if col is not None:
-                    found.add(col)
-            else:
-                cols, pairs = entry
-                found.update(cols)
-            if prev is not None:
-                col = prev.get(tok)
-                if col is not None:
-                    found.add(col)
-            prev = pairs
+        """Columns of the word, prefix, word-pair and first-word features present
+        (`features.token_features`), looked up by `map` so the loop runs in C."""
+        found = set(map(self.words.get, toks))
+        found.update(map(self.prefixes.get, [t[:PREFIX_LEN] for t in toks if len(t) > PREFIX_LEN]))
+        found.update(map(self.pairs.get, zip(toks, toks[1:])))
         if toks:
-            col = self.firsts.get(toks[0])
-            if col is not None:
-                found.add(col)
+            found.add(self.firsts.get(toks[0]))
+        found.discard(None)
         return dict.fromkeys(found, 1.0)
 
     def _softmax(self, n: int, rows: list[int], cols: list[int], vals: list[float]) -> np.ndarray:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, islice
 from typing import Any
 
 from .document import Block
@@ -130,13 +131,14 @@ def _text_of(el) -> str:
 def index_page(tree) -> PageIndex:
     index = PageIndex()
     order, by_text = index.order, index.by_text
-    for n, el in enumerate(tree.iter()):
-        order[el] = n   # comments too: only the order matters
-    for el in tree.iter(_TEXT_TAGS_T):
+    # Only the indexed elements are ever placed, so only they are numbered: lxml then
+    # makes no Python object for the thousands of other elements of a page.
+    for n, el in enumerate(tree.iter(_TEXT_TAGS_T)):
         if _own_text(el):
             key = normalise(_text_of(el))
             if key and key not in by_text:
                 by_text[key] = el
+                order[el] = n
     return index
 
 
@@ -291,7 +293,7 @@ def _dropped_role(el, text: str, lang: str | None = None) -> str | None:
         return "appeal"
     if "credit" in class_roles(_names(el)) and len(text.split()) <= 16:
         return "credit"
-    for ancestor in [el, *el.iterancestors()][:MAX_CUE_DEPTH]:
+    for ancestor in islice(chain((el,), el.iterancestors()), MAX_CUE_DEPTH):
         if ancestor.tag in ("article", "main", "body"):
             break
         if "appeal" in class_roles(_names(ancestor)):
@@ -308,7 +310,7 @@ def _dropped_texts(region, index: PageIndex, seen: set[str], lang: str | None = 
         text = holders.get(id(el))
         if text is None or text in seen or len(text.split()) > MAX_DROPPED_WORDS:
             continue
-        if any(id(a) in taken for a in el.iterancestors()):
+        if taken and any(id(a) in taken for a in el.iterancestors()):
             continue  # the inner credit of a caption already listed belongs to that caption
         role = _dropped_role(el, text, lang)
         if role is None:
