@@ -21,6 +21,11 @@ LEAD_APPEAL_MIN = 0.25
 LEAD_BODY_APPEAL_MIN = 0.45
 # Below this score a model-made appeal between two body paragraphs is body.
 LONE_APPEAL_MAX = 0.9
+# A page's only paragraph, when it reads as prose: sentences of at least this many
+# words, mostly in lower case (a run-together menu is in title case).
+LONE_PROSE_MIN_WORDS = 12
+LONE_PROSE_LOWER_SHARE = 0.5
+_SENTENCE_END = ('.', '!', '?', '…', '"', '”', '’', '»')
 
 
 def _candidate(p: Paragraph, appeal_prob: float, floor: float) -> bool:
@@ -116,8 +121,26 @@ def _drop_lone_appeals(out: list[Paragraph]) -> None:
             out[i] = replace(p, label=Label.BODY, score=1 - p.score, why="context:lone-appeal", first_label=p.label)
 
 
+def _keep_lone_prose(out: list[Paragraph]) -> None:
+    """A page of one paragraph that reads as prose is an article of one paragraph.
+
+    The model learned from paragraphs among others, and a lone one has none of the
+    neighbours that tell body from navigation: it called short blog posts made of a
+    single paragraph boilerplate at 0.98 and more, and emptied the page.
+    """
+    if len(out) != 1 or out[0].why != "model" or out[0].label is not Label.BOILERPLATE:
+        return
+    p = out[0]
+    words = [w for w in p.text.split() if w[0].isalpha()]
+    lower = sum(w[0].islower() for w in words)
+    if len(p.text.split()) >= LONE_PROSE_MIN_WORDS and p.text.rstrip().endswith(_SENTENCE_END) \
+            and lower >= LONE_PROSE_LOWER_SHARE * len(words):
+        out[0] = replace(p, label=Label.BODY, score=1 - p.score, why="context:lone-prose", first_label=p.label)
+
+
 def revise(paras: list[Paragraph], appeal_probs: list[float]) -> list[Paragraph]:
     out = list(paras)
+    _keep_lone_prose(out)
     _drop_lone_appeals(out)
     _grow_appeal_runs(out, appeal_probs)
     _grow_appeal_leads(out, appeal_probs)

@@ -151,7 +151,15 @@ def long_block_rule(text: str) -> Verdict | None:
     return None
 
 
+def code_rule(block: Block) -> Verdict | None:
+    """A line of a code listing the extractor kept (<pre>, <code>) is body: a command or
+    a line of source reads like navigation to the model, and no appeal sits in one."""
+    if block.tag == "code":
+        return Verdict(Label.BODY, 0.9, "rule:code-block")
+    return None
+
+
 def first_verdict(block: Block, lang: str | None = None) -> Verdict | None:
     """The first rule that fires, in order of how rarely each is wrong; `lang` picks lexicons."""
-    return (long_block_rule(block.text) or html_rule(block, lang) or credit_rule(block.text)
+    return (long_block_rule(block.text) or code_rule(block) or html_rule(block, lang) or credit_rule(block.text)
             or caption_rule(block.text) or appeal_rule(block.text, lang) or boilerplate_rule(block.text))

@@ -65,3 +65,26 @@ def test_headlines_of_other_stories_in_the_tail_stay_boilerplate():
              P(Label.APPEAL, "rule:appeal-button", 0.95, text="Back the Gazette today!")]
     out = revise(paras, [0.0, 0.0, 0.1, 0.05, 0.9])
     assert [p.label for p in out] == [Label.BODY, Label.BOILERPLATE, Label.BOILERPLATE, Label.APPEAL, Label.APPEAL]
+
+
+LONE_POST = ("The mayor cycled to work on Monday for the first time since the bridge reopened, "
+             "and said the new lane was wider than she had expected.")
+
+
+def test_a_pages_only_paragraph_that_reads_as_prose_is_body():
+    out = revise([P(Label.BOILERPLATE, score=0.98, text=LONE_POST)], [0.0])
+    assert out[0].label is Label.BODY and out[0].why == "context:lone-prose"
+    assert out[0].first_label is Label.BOILERPLATE
+
+
+def test_a_lone_menu_or_a_paragraph_among_others_keeps_its_label():
+    menu = "The Harbour Ledger Home About us Facebook Twitter RSS feed Weather Posted July 26th, 2011."
+    assert revise([P(Label.BOILERPLATE, score=0.98, text=menu)], [0.0])[0].label is Label.BOILERPLATE
+    # No sentence end, too short, or not alone: the model's label stands.
+    for paras in ([P(Label.BOILERPLATE, text=LONE_POST.rstrip("."))],
+                  [P(Label.BOILERPLATE, text="Read the whole story on our site today.")],
+                  [P(Label.BOILERPLATE, text=LONE_POST), P(Label.BOILERPLATE, text=LONE_POST)]):
+        assert all(p.label is Label.BOILERPLATE for p in revise(paras, [0.0] * len(paras)))
+    # A rule's boilerplate is never revised.
+    assert revise([P(Label.BOILERPLATE, "rule:cookie-notice", 0.93, LONE_POST)], [0.0])[0].label is Label.BOILERPLATE
+

@@ -84,3 +84,21 @@ def test_a_block_of_an_article_run_together_is_body_whatever_words_it_holds():
     verdict = first_verdict(Block(run_together))
     assert verdict.label is Label.BODY and verdict.why == "rule:long-block"
     assert first_verdict(Block("Please donate today to support our journalism.")).label is Label.APPEAL
+
+
+def test_a_code_listing_line_is_body():
+    verdict = first_verdict(Block("sudo service unbound restart", tag="code"))
+    assert verdict.label is Label.BODY and verdict.why == "rule:code-block"
+    assert first_verdict(Block("sudo service unbound restart", tag="p")) is None
+
+
+def test_a_command_in_a_tech_story_stays_in_the_text():
+    from cleaner import clean
+    story = ("<p>The update broke name resolution on many home servers this week, and the maintainers "
+             "published a fix on Tuesday after a flood of reports from users.</p>"
+             "<p>Administrators who installed the update should restart the resolver once the fix is in, "
+             "which the project says takes under a minute on most machines.</p>")
+    page = (f"<html><head><title>Resolver fix</title></head><body><article>{story}"
+            "<pre><code>sudo service unbound restart</code></pre>"
+            f"{story.replace('week', 'month')}</article></body></html>")
+    assert "sudo service unbound restart" in clean(page).text
