@@ -10,6 +10,8 @@ scored; `--all-splits` scores every page. Needs `pip install readability-lxml ju
 
 Columns:
 - cleaner: `Cleaner().clean(page bytes, url=..., kind="html")`, body text only;
+- + captions, credits: the same document's body, caption and credit paragraphs in
+  reading order (what cleaner takes out of the text by design, put back);
 - cleaner text: the page flattened to plain paragraphs (see `flatten`), then `kind="text"`;
 - flattened: that flattened text unchanged, the "no cleaning" baseline for the column before;
 - trafilatura / traf. precision: `trafilatura.extract`, default or `favor_precision=True`;
@@ -42,8 +44,10 @@ from cleaner.pagescore import MAIN_TEXT_SETS, TRAINED_ON, page_group, word_prf
 from cleaner.weaklabel import _ground_truth, _read, page_rows
 
 REPO = Path(__file__).resolve().parent.parent
-TOOLS = ("cleaner", "cleaner_text", "flattened", "trafilatura", "traf_precision", "readability", "justext")
-HEADS = ("cleaner", "cleaner text", "flattened", "trafilatura", "traf. precision", "readability", "jusText")
+TOOLS = ("cleaner", "cleaner_lifted", "cleaner_text", "flattened", "trafilatura", "traf_precision", "readability",
+         "justext")
+HEADS = ("cleaner", "+ captions, credits", "cleaner text", "flattened", "trafilatura", "traf. precision",
+         "readability", "jusText")
 GOLD_SETS = MAIN_TEXT_SETS  # full main text via _ground_truth
 STRING_SETS = ("trafilatura_eval",)  # must / must-not strings only
 NO_MAIN_TEXT = ("l3s_gn1", "goose3")  # block labels / a prefix only: no row here
@@ -64,8 +68,23 @@ JUSTEXT_LANG = {
 # Each takes (raw page bytes, row, state) and returns the main text ("" for none).
 # The external tools get the page bytes and decode them their own way, as a user would.
 
+def _cleaned(raw: bytes, row: dict, state: dict):
+    if "doc" not in state:
+        state["doc"] = state["cleaner"].clean(raw, url=row.get("url"), kind="html")
+    return state["doc"]
+
+
 def run_cleaner(raw: bytes, row: dict, state: dict) -> str:
-    return state["cleaner"].clean(raw, url=row.get("url"), kind="html").text
+    return _cleaned(raw, row, state).text
+
+
+def run_cleaner_lifted(raw: bytes, row: dict, state: dict) -> str:
+    """The body text with the captions and credits cleaner moved to metadata put back
+    in place: the corpora's gold keeps bylines and captions in the main text."""
+    doc = _cleaned(raw, row, state)
+    if not doc.text:
+        return ""
+    return "\n\n".join(p.text for p in doc.paragraphs if p.label.value in ("body", "caption", "credit"))
 
 
 def run_cleaner_text(raw: bytes, row: dict, state: dict) -> str:
@@ -100,7 +119,7 @@ def run_justext(raw: bytes, row: dict, state: dict) -> str:
     return "\n\n".join(p.text for p in justext.justext(raw, stoplist) if not p.is_boilerplate)
 
 
-RUNNERS = {"cleaner": run_cleaner, "cleaner_text": run_cleaner_text, "flattened": run_flattened,
+RUNNERS = {"cleaner": run_cleaner, "cleaner_lifted": run_cleaner_lifted, "cleaner_text": run_cleaner_text, "flattened": run_flattened,
            "trafilatura": run_trafilatura, "traf_precision": run_traf_precision,
            "readability": run_readability, "justext": run_justext}
 

@@ -101,6 +101,12 @@ WE = re.compile(r"\b(we|our|us|wir|uns|unser|unsere|nous|notre|nos|nosotros|nues
 # Reported speech and attribution mark news prose, even when it is about donations.
 REPORTED = re.compile(r"\b(said|says|told|according to|announced|reported|sagte|sagt|erklärte|teilte|laut|berichtete|a déclaré|a indiqué|selon|a annoncé|dijo|afirmó|según|explicó|ha detto|ha spiegato|secondo|ha annunciato|powiedział|powiedziała|według|poinformował|сказал|сказала|заявил|заявила|сообщил|по словам|по данным|сказав|сказала|заявив|повідомив|за словами|за даними)\b")
 
+# The paragraphs whose lexicon answers are remembered: a page asks about the same
+# texts several times (rules, features, the texts the extractor left out), never
+# about thousands, and each entry holds its paragraph (up to MAX_SCAN characters
+# for the screen's, the whole paragraph for `hits`) until it is pushed out.
+PARAGRAPH_CACHE = 1024
+
 # Lexicon patterns look at the start of a paragraph only: a plea or a credit shows
 # itself early, and a 5 MB one-line "paragraph" must not cost seconds per pattern.
 MAX_SCAN = 3000
@@ -114,7 +120,7 @@ class Hits:
     agency: bool
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=PARAGRAPH_CACHE)
 def hits(text: str, lang: str | None = None) -> Hits:
     """The lexicon hits of a paragraph, computed once for the rules and the features alike."""
     lex, head = lexicons(), text[:MAX_SCAN]
@@ -126,7 +132,7 @@ def hits(text: str, lang: str | None = None) -> Hits:
                 agency="agency" in cased_candidates(head) and bool(lex.agency.search(head)))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=PARAGRAPH_CACHE)
 def pleads(text: str, lang: str | None = None) -> bool:
     """Whether a strong appeal phrase is in the paragraph's head (the appeal rule asks
     only this, of many texts a page's layout holds; the features ask `hits`).
@@ -160,14 +166,14 @@ def cookie_notice(text: str) -> bool:
     return bool(lexicons().cookie.search(text))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=PARAGRAPH_CACHE)
 def candidates(lower: str) -> frozenset[str]:
     """The lower-cased lists (strong:LANG, channels:LANG, topic, cue, you, we, reported)
     that may match the lower-cased head of a paragraph: see `screen`."""
     return screens()[0](lower)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=PARAGRAPH_CACHE)
 def cased_candidates(head: str) -> frozenset[str]:
     """The lists searched in the text as written (agency, cookie) that may match it."""
     return screens()[1](head)
