@@ -138,3 +138,16 @@ def test_screen_module_without_re2_names_every_list(monkeypatch):
     monkeypatch.setattr(screen_module, "re2", None)
     screen = Screen({"a": [r"\bdonate\b"], "b": ["x"]})
     assert screen("anything") == {"a", "b"}
+
+
+def test_a_set_re2_cannot_compile_leaves_every_list_named(monkeypatch):
+    class TooBig:
+        def Add(self, pattern):
+            return 0
+
+        def Compile(self):
+            raise re2.error("failed to compile Set")
+
+    monkeypatch.setattr(screen_module.re2.Set, "SearchSet", lambda options: TooBig())
+    screen = Screen({"a": [r"\bdonate\b"], "b": ["x"]})
+    assert screen("nothing to see") == {"a", "b"}

@@ -156,9 +156,15 @@ def _atom(op, arg) -> str:
                 # Python's $ also matches before a final newline.
                 C.AT_END: r"(?:\n?$)", C.AT_END_STRING: "$"}.get(arg, "")
     if op is C.CATEGORY:
-        cls, negated = _CLASSES[arg]
+        cls, negated = _category(arg)
         return f"[{'^' if negated else ''}{cls}]"
     raise Untranslatable(f"{op} has no RE2 form")
+
+
+def _category(arg) -> tuple[str, bool]:
+    if arg not in _CLASSES:
+        raise Untranslatable(f"{arg} has no RE2 form")
+    return _CLASSES[arg]
 
 
 def _class(items) -> str:
@@ -170,8 +176,8 @@ def _class(items) -> str:
             parts.append(_char(arg))
         elif op is C.RANGE:
             parts.append(f"{_char(arg[0])}-{_char(arg[1])}")
-        elif op is C.CATEGORY and not _CLASSES[arg][1]:
-            parts.append(_CLASSES[arg][0])
+        elif op is C.CATEGORY and not _category(arg)[1]:
+            parts.append(_category(arg)[0])
         else:  # a negated class inside a class ([^\W\d]) has no RE2 spelling
             raise Untranslatable(f"{op} {arg} inside a class")
     return f"[{'^' if negated else ''}{''.join(parts)}]"
@@ -247,7 +253,11 @@ class Screen:
                     self._owner.append(name)
                 except (Untranslatable, re2.error):
                     always.add(name)
-        self._set.Compile()
+        try:
+            self._set.Compile()
+        except re2.error:  # over RE2's memory budget: no screen, every list named
+            self._set = None
+            return
         self.always = frozenset(always)
 
     def __call__(self, text: str) -> frozenset[str]:
