@@ -88,3 +88,36 @@ def test_a_lone_menu_or_a_paragraph_among_others_keeps_its_label():
     # A rule's boilerplate is never revised.
     assert revise([P(Label.BOILERPLATE, "rule:cookie-notice", 0.93, LONE_POST)], [0.0])[0].label is Label.BOILERPLATE
 
+
+
+def L(label, why="model", text="x"):
+    """A plain-text line."""
+    return Paragraph(text, label, 0.9, why, label, "line")
+
+
+CAPTION = "Volunteers stack sandbags along the river wall in the old town on Friday."
+CREDIT = L(Label.CREDIT, "rule:credit-prefix", "Photo: Harbour Ledger / Ana Ruiz")
+
+
+def test_a_line_over_a_photo_credit_inside_the_article_is_its_caption():
+    paras = [L(Label.BODY), L(Label.BODY, text=CAPTION), CREDIT, L(Label.BODY)]
+    out = revise(paras, [0.0] * 4)
+    assert out[1].label is Label.CAPTION and out[1].why == "context:caption-over-credit"
+    assert [p.label for p in out] == [Label.BODY, Label.CAPTION, Label.CREDIT, Label.BODY]
+
+
+def test_the_line_over_a_credit_stays_body_where_it_may_be_the_articles_last():
+    for paras in (
+        [L(Label.BODY), L(Label.BODY, text=CAPTION), CREDIT],                      # the text ends there
+        [L(Label.BODY), L(Label.BODY, text=CAPTION), CREDIT, L(Label.APPEAL)],     # only an appeal after
+        [L(Label.BODY, text=CAPTION), CREDIT, L(Label.BODY), L(Label.BODY)],       # the lead: nothing before
+        [L(Label.BODY), L(Label.BODY, text=f"“{CAPTION}” she said."), CREDIT, L(Label.BODY)],  # speech
+        [L(Label.BODY), L(Label.BODY, text=CAPTION),
+         L(Label.CREDIT, "rule:byline", "By Ana Ruiz"), L(Label.BODY)],           # a byline, not a photo credit
+        [L(Label.BODY), Paragraph(CAPTION, Label.BODY, 0.9, "model", Label.BODY, "p"), CREDIT, L(Label.BODY)],
+        [L(Label.BODY), L(Label.BODY, text=" ".join([CAPTION] * 6)), CREDIT, L(Label.BODY)],  # too long
+        [L(Label.BODY), L(Label.BODY, text="Is it the wettest spring yet? I think so."), CREDIT, L(Label.BODY)],
+        [L(Label.BODY), L(Label.BODY, text="Our volunteers stack sandbags along the river wall."), CREDIT,
+         L(Label.BODY)],                                                          # the writer's voice
+    ):
+        assert all(p.label is not Label.CAPTION for p in revise(paras, [0.0] * len(paras)))
