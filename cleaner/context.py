@@ -148,10 +148,11 @@ def _captions_over_credits(out: list[Paragraph]) -> None:
     """In plain text, a short line over a photo credit, with the article going on
     after the credit, is that photo's caption.
 
-    At the end of a text the line over a credit is as often the article's last
-    paragraph (a copied article ends with its photo's credit), so only a pair
-    with body on both sides is taken; in our labelled articles that held for 22
-    captions and no body paragraph.
+    At the end of a text the line over a credit is often the article's last
+    paragraph (a copied article ends with its photo's credit), and at its start
+    the lead, so only a pair with body on both sides is taken: in our labelled
+    articles, 16 captions and no body paragraph (at the end, 80 captions and 34
+    body paragraphs; at the start, 6 and 2).
     """
     body = [p.label is Label.BODY for p in out]
     for i in range(1, len(out) - 2):
