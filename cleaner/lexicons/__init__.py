@@ -15,7 +15,10 @@ from .screen import Screen
 HERE = Path(__file__).parent
 
 
+@lru_cache(maxsize=None)
 def _load(name: str) -> dict:
+    """A lexicon file, read once per process (the compiled lists, the per-language
+    patterns and the screen all start from it); callers only read it."""
     return json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
 
 
@@ -179,13 +182,21 @@ def cased_candidates(head: str) -> frozenset[str]:
     return screens()[1](head)
 
 
+def _langs(lang: str | None, key: str) -> list[str]:
+    """The languages of the `key` list ("strong" or "channels") that a paragraph of a
+    `lang` document is searched for: its own and English, or, without a language or
+    for one the lexicon lacks, every one. `appeal_patterns` compiles them and the
+    screen names them: the two must agree, or the screen would skip a search."""
+    appeal = _load("appeal")
+    if lang in appeal["strong"]:
+        return [code for code in (lang, "en") if code in appeal[key]]
+    return list(appeal[key])
+
+
 @lru_cache(maxsize=64)
 def _lists(lang: str | None, key: str) -> frozenset[str]:
     """The screen's names of the `key` lists `appeal_patterns(lang, key)` searches."""
-    langs = _load("appeal")[key]
-    if lang in _load("appeal")["strong"]:
-        return frozenset(f"{key}:{code}" for code in (lang, "en") if code in langs)
-    return frozenset(f"{key}:{code}" for code in langs)
+    return frozenset(f"{key}:{code}" for code in _langs(lang, key))
 
 
 @lru_cache(maxsize=1)
@@ -202,11 +213,10 @@ def screens() -> tuple[Screen, Screen]:
 @lru_cache(maxsize=64)
 def appeal_patterns(lang: str, key: str = "strong") -> re.Pattern:
     """The `key` list ("strong" or "channels") of `lang` and English, compiled as one."""
-    appeal = _load("appeal")
-    by_lang = appeal[key]
-    if lang not in appeal["strong"]:
+    if lang not in _load("appeal")["strong"]:  # every language: compiled once already
         return lexicons().appeal_strong if key == "strong" else lexicons().appeal_channels
-    return _any(_lowercase(dict.fromkeys([*by_lang.get(lang, []), *by_lang["en"]])), flags=0)
+    by_lang = _load("appeal")[key]
+    return _any(_lowercase(dict.fromkeys(p for code in _langs(lang, key) for p in by_lang[code])), flags=0)
 
 
 @lru_cache(maxsize=1)
