@@ -224,16 +224,34 @@ def train(
     out: Path = typer.Option(..., "--out", "-o", help="Model folder to write, e.g. models/paragraphs-v2."),
     version: str = typer.Option("1", help="Version recorded in the model."),
     page_type: list[str] = typer.Option([], "--page-type", help="Keep only documents of this corpus page type (repeat); documents without one are always kept."),
+    weight: list[str] = typer.Option([], "--weight", help="KIND=W: multiply the weight of documents of that kind (negative, flat, article) by W (repeat)."),
+    min_weight: float = typer.Option(0.02, "--min-weight", min=0.0, help="Leave out features whose largest weight is under this (a smaller model)."),
 ):
-    """Train the paragraph model; prints per-label figures on the held-out split."""
+    """Train the paragraph model; prints per-label figures on the held-out split.
+
+    An --out ending in /text writes the plain-text part of the model folder above it."""
     from .train import train as fit
 
     missing = [str(p) for p in data if not p.exists()]
     if missing:
         _fail(f"no such data: {', '.join(missing)}")
-    _, text = fit(data, out, version=version, page_types=page_type)
+    _, text = fit(data, out, version=version, page_types=page_type, kind_weight=_kind_weights(weight),
+                  min_weight=min_weight)
     typer.echo(text)
     typer.echo(f"model written to {out}")
+
+
+def _kind_weights(pairs: list[str]) -> dict[str, float]:
+    weights = {}
+    for pair in pairs:
+        kind, sep, value = pair.partition("=")
+        try:
+            weights[kind] = float(value)
+        except ValueError:
+            _fail(f"--weight takes KIND=NUMBER, not {pair!r}")
+        if not sep or not kind or weights[kind] < 0:
+            _fail(f"--weight takes KIND=NUMBER, not {pair!r}")
+    return weights
 
 
 @app.command("eval")

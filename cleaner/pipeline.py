@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from .limits import Limits, check_attributes, check_blocks
 from .many import clean_many
 from .metadata import html_metadata, text_metadata
 from .model import Model
+from .model_files import model_folder, text_part
 from .rules import first_verdict
 from .scoring import Scorer
-from .segment import index_page, normalise, segment_html, segment_text
+from .segment import index_page, normalise, reads_as_copied_page, segment_html, segment_text
 
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|span|h[1-6])\b", re.I)
 _ANY_TAG = re.compile(r"</?(?:p|div|br|span|a|article|body|html)\b[^>]*>", re.I)
@@ -128,6 +130,28 @@ class Cleaner:
         self.limits = limits
         # Worker processes of clean_many load the model again from here.
         self._model_path = _IN_MEMORY if isinstance(model, Model) else model
+        # Plain text copied from a whole page has its own model where the folder holds
+        # one (model_files.text_part), loaded with the first such document: a batch of
+        # pages or of article texts never pays for it.
+        self._text_folder = None if isinstance(model, Model) else text_part(model_folder(model))
+        self._text: tuple[Model, Scorer] | None = None
+        self._text_lock = threading.Lock()
+
+    def model_for(self, blocks: list[Block], kind: str | None = None) -> tuple[Model, Scorer]:
+        """The model (and its scorer) that labels these blocks: the text part for plain
+        text that reads as a whole page copied (segment.reads_as_copied_page), else the
+        main model. `kind` defaults to "text" when every block is a plain-text line."""
+        kind = kind or ("text" if all(b.tag == "line" for b in blocks) else "html")
+        if kind != "text" or self._text_folder is None or not reads_as_copied_page(blocks):
+            return self.model, self.scorer
+        if self._text is None:
+            with self._text_lock:
+                if self._text is None:
+                    text_model = Model.load(self._text_folder)
+                    if text_model.labels != self.model.labels:
+                        raise CleanerError("io", f"the model in {self._text_folder} has other labels than its folder's")
+                    self._text = text_model, Scorer(text_model)
+        return self._text
 
     def clean_many(self, items: Iterable[str | bytes | Mapping], *, kind: str | None = None, jobs: int = 1,
                    timeout: float | None = None, errors: str = "raise") -> Iterator:
@@ -183,9 +207,10 @@ class Cleaner:
             metadata.update(text_metadata([b.text for b in blocks]))
             if url:
                 metadata["url"] = url
+        described = self.model_for(blocks, kind)[0].describe()
         if not blocks:
             return _not_article("no text found: the page may be empty, script or images only",
-                                title, metadata, kind, self.model.describe())
+                                title, metadata, kind, described)
         check_blocks(blocks, self.limits)
         if kind == "html":
             language = metadata.get("language")
@@ -193,28 +218,30 @@ class Cleaner:
             language = detect_language(b.text for b in blocks)
             if language:
                 metadata["language"] = language
-        paragraphs = self.label(blocks, language)
+        paragraphs = self.label(blocks, language, kind)
         reason = not_article_reason(paragraphs, blocks, metadata.get("pagetype"))
         if reason:
-            return _not_article(reason, title, metadata, kind, self.model.describe(), paragraphs)
-        return self._assemble(paragraphs, blocks, title, metadata, kind)
+            return _not_article(reason, title, metadata, kind, described, paragraphs)
+        return self._assemble(paragraphs, blocks, title, metadata, kind, described)
 
-    def label(self, blocks: list[Block], lang: str | None = None) -> list[Paragraph]:
-        """Stages 4 to 7 over blocks from any source; `lang` picks the lexicons."""
+    def label(self, blocks: list[Block], lang: str | None = None, kind: str | None = None) -> list[Paragraph]:
+        """Stages 4 to 7 over blocks from any source; `lang` picks the lexicons, `kind`
+        and the blocks the model (see `model_for`)."""
+        model, scorer = self.model_for(blocks, kind)
         verdicts = [first_verdict(b, lang) for b in blocks]                           # 4
-        probs = self.scorer.predict_proba(blocks, verdicts, lang)                  # 5
-        labels = self.model.labels
+        probs = scorer.predict_proba(blocks, verdicts, lang)                       # 5
+        labels = model.labels
         paragraphs = []
         for block, verdict, row in zip(blocks, verdicts, probs):                # 6
             if verdict is not None:
                 p = Paragraph(block.text, verdict.label, verdict.score, verdict.why, verdict.label, block.tag)
             else:
-                best, score = self._model_label(row, block)
+                best, score = self._model_label(row, block, model.body_min)
                 p = Paragraph(block.text, labels[best], score, "model", labels[best], block.tag)
             paragraphs.append(p)
         return revise(paragraphs, [float(r[self._col[Label.APPEAL]]) for r in probs])  # 7
 
-    def _model_label(self, row, block: Block) -> tuple[int, float]:
+    def _model_label(self, row, block: Block, body_min: float | None = None) -> tuple[int, float]:
         """The model's (label column, probability); body wins from `body_min` up, since
         losing a body sentence costs more than keeping a stray line.
 
@@ -231,24 +258,25 @@ class Cleaner:
         if block.tag == "line":
             row[body_col] += row[caption]
             row[caption] = 0.0
-        if row[body_col] >= self.model.body_min or (words >= LONG_PARAGRAPH_WORDS and
+        body_min = self.model.body_min if body_min is None else body_min  # the labelling model's own
+        if row[body_col] >= body_min or (words >= LONG_PARAGRAPH_WORDS and
                                                     row[body_col] >= LONG_BODY_MIN and row[boiler] >= row[appeal]):
             return body_col, float(row[body_col])
         # The likeliest label that is sure enough; a label that is not drops out.
         for best in np.argsort(-row):
             if best == body_col or row[best] <= row[body_col]:
                 break
-            if row[best] >= LABEL_MIN.get(self.model.labels[best], 0.0):
+            if row[best] >= LABEL_MIN.get(self.model.labels[best], 0.0):  # both models' labels are alike
                 return int(best), float(row[best])
         return body_col, float(row[body_col])
 
-    def _assemble(self, paragraphs: list[Paragraph], blocks: list[Block], title, metadata, kind) -> Document:  # 8
+    def _assemble(self, paragraphs: list[Paragraph], blocks: list[Block], title, metadata, kind,
+                  model: dict) -> Document:  # 8
         body = [p.text for p in paragraphs if p.label is Label.BODY]
         captions, credits, appeals = lifted_items(paragraphs, blocks)
         return Document(
             text="\n\n".join(body), title=title, paragraphs=tuple(paragraphs),
-            captions=captions, credits=credits, appeals=appeals, metadata=metadata, kind=kind,
-            model=self.model.describe(),
+            captions=captions, credits=credits, appeals=appeals, metadata=metadata, kind=kind, model=model,
         )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +18,7 @@ from .evaluate import body_words_kept, confusion, predict, report, scores
 from .features import document_features
 from .language import detect_language
 from .model import BODY_MIN, Model
+from .model_files import TEXT_PART
 from .rules import first_verdict
 
 SEED = 13
@@ -32,14 +33,14 @@ SOURCE_WEIGHT = {"fixtures": 10.0, "labelled": 10.0}
 BALANCE_POWER = 0.5
 
 
-def _examples(docs: Sequence[LabelledDoc]):
+def _examples(docs: Sequence[LabelledDoc], kind_weight: Mapping[str, float]):
     X, y, w = [], [], []
     for doc in docs:
         if not doc.blocks:
             continue
         lang = detect_language(b.text for b in doc.blocks)  # as the pipeline sees it
         feats = document_features(doc.blocks, [first_verdict(b, lang) for b in doc.blocks], lang)
-        weight = SOURCE_WEIGHT.get(doc.source, 1.0)
+        weight = SOURCE_WEIGHT.get(doc.source, 1.0) * kind_weight.get(doc.doc_kind or "", 1.0)
         for f, label in zip(feats, doc.labels):
             if label is not None:
                 X.append(f)
@@ -48,11 +49,15 @@ def _examples(docs: Sequence[LabelledDoc]):
     return X, y, np.asarray(w)
 
 
-def fit(docs: Sequence[LabelledDoc], *, name: str, version: str, seed: int = SEED, c: float = C) -> Model:
+def fit(docs: Sequence[LabelledDoc], *, name: str, version: str, seed: int = SEED, c: float = C,
+        kind_weight: Mapping[str, float] | None = None, min_weight: float = MIN_WEIGHT) -> Model:
+    """`kind_weight` multiplies the weight of documents of a kind ("negative", "flat" ...);
+    features whose largest weight is under `min_weight` are left out of the model."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    X, y, w = _examples(docs)
+    kind_weight = kind_weight or {}
+    X, y, w = _examples(docs, kind_weight)
     counts = Counter(k for f in X for k in f)
     X = [{k: v for k, v in f.items() if counts[k] >= MIN_FEATURE_COUNT} for f in X]
     # Balance the labels, so that rare appeals and credits are not drowned by body.
@@ -63,7 +68,7 @@ def fit(docs: Sequence[LabelledDoc], *, name: str, version: str, seed: int = SEE
     matrix = vec.fit_transform(X)
     clf = LogisticRegression(C=c, max_iter=3000, random_state=seed)
     clf.fit(matrix, y, sample_weight=w)
-    keep = np.flatnonzero(np.abs(clf.coef_).max(axis=0) >= MIN_WEIGHT)
+    keep = np.flatnonzero(np.abs(clf.coef_).max(axis=0) >= min_weight)
     names = [vec.feature_names_[i] for i in keep]
     weights = clf.coef_[:, keep]
     order = [list(clf.classes_).index(l.value) if l.value in clf.classes_ else None for l in LABELS]
@@ -78,7 +83,8 @@ def fit(docs: Sequence[LabelledDoc], *, name: str, version: str, seed: int = SEE
                  vocabulary={n: i for i, n in enumerate(names)},
                  coef_t=np.ascontiguousarray(coef.T), intercept=intercept,
                  info={"created": datetime.date.today().isoformat(), "seed": seed, "C": c,
-                       "examples": dict(Counter(y))})
+                       "examples": dict(Counter(y)), "min_weight": min_weight,
+                       **({"kind_weight": dict(kind_weight)} if kind_weight else {})})
 
 
 def split(paths: Sequence[str | Path], page_types: Sequence[str] = ()) -> tuple[list[LabelledDoc], list[LabelledDoc]]:
@@ -90,13 +96,21 @@ def split(paths: Sequence[str | Path], page_types: Sequence[str] = ()) -> tuple[
     return train, held
 
 
+def model_name(out: str | Path) -> str:
+    """A model's name from its folder: "paragraphs-v2", or "paragraphs-v2/text" for a text part."""
+    out = Path(out)
+    return f"{out.parent.name}/{out.name}" if out.name == TEXT_PART else out.name
+
+
 def train(paths: Sequence[str | Path], out: str | Path, *, version: str = "1", seed: int = SEED,
-          page_types: Sequence[str] = ()) -> tuple[Model, str]:
+          page_types: Sequence[str] = (), kind_weight: Mapping[str, float] | None = None,
+          min_weight: float = MIN_WEIGHT) -> tuple[Model, str]:
     """Fit on the training split, score the held-out split, write the model. Returns (model, report)."""
     from .pipeline import Cleaner
 
     train_docs, held = split(paths, page_types)
-    model = fit(train_docs, name=Path(out).name, version=version, seed=seed)
+    model = fit(train_docs, name=model_name(out), version=version, seed=seed, kind_weight=kind_weight,
+                min_weight=min_weight)
     cleaner = Cleaner(model)
     labelled = predict(cleaner, held)  # once, for every figure below
     counts = confusion(cleaner, held, labelled)
