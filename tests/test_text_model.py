@@ -13,6 +13,8 @@ from cleaner.model_files import DEFAULT_MODEL, check_model, models_dir, text_par
 from cleaner.segment import reads_as_copied_page
 from cleaner.train import model_name
 
+from .conftest import FIXTURES
+
 ARTICLE = ("The council approved the new bridge on Tuesday after a two-hour debate.\n\n"
            "Work is due to start in the spring and will take about eighteen months, officials said.\n\n"
            "Residents near the river had asked for a footpath on both sides of the crossing.")
@@ -138,3 +140,18 @@ def test_a_copied_page_has_enough_lines_and_enough_short_open_ones():
     assert not reads_as_copied_page(lines(6, 13))       # 19 lines
     # A short line that ends a sentence is not a menu item.
     assert not reads_as_copied_page([Block("It rained.", tag="line")] * 10 + [Block(prose, tag="line")] * 10)
+
+
+def test_the_shipped_text_part_on_a_copied_page_of_our_own():
+    """fixtures/examples/copied_page_harbour_levy.txt: a news page copied from a browser,
+    one line per element. Every article paragraph stays; menus, share links and footer go."""
+    text = (FIXTURES / "examples" / "copied_page_harbour_levy.txt").read_text(encoding="utf-8")
+    doc = Cleaner().clean(text)
+    assert doc.model["name"] == f"{DEFAULT_MODEL}/text"
+    article = [line for line in text.splitlines() if len(line.split()) > 15]
+    assert len(article) == 6
+    assert [p for p in doc.text.split("\n\n") if len(p.split()) > 15] == article
+    kept = set(doc.text.split("\n\n"))
+    for line in ("Skip to main content", "Home", "Subscribe", "Share this article", "Most read",
+                 "Privacy policy", "Cookie settings", "Terms of use", "© 2026 Coastline Courier"):
+        assert line not in kept, line
