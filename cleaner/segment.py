@@ -22,6 +22,8 @@ MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
 # A blank-line chunk whose lines are all this short is a hard-wrapped paragraph.
 MAX_WRAPPED_LINE = 100
+# A line this long with no sentence end is a full wrapped line, whatever follows it.
+MIN_FULL_LINE = 50
 
 
 def normalise(text: str) -> str:
@@ -30,13 +32,18 @@ def normalise(text: str) -> str:
 
 # --------------------------------------------------------------------- text
 def _is_wrapped(chunks: list[list[str]]) -> bool:
-    """Hard-wrapped text breaks lines mid-sentence: most inner lines lack closing punctuation."""
-    inner = [line for c in chunks if len(c) > 1 for line in c[:-1]]
+    """Hard-wrapped text breaks lines mid-sentence: most inner lines lack closing
+    punctuation, and either fill the width or go on in lower case on the next line.
+    Menu items, teaser headlines and footer links copied from a page also lack
+    closing punctuation, but they are short and each starts with a capital:
+    those lines stay apart."""
+    pairs = [(line, after) for c in chunks if len(c) > 1 for line, after in zip(c, c[1:])]
     # Without blank lines, lines are the only paragraph marks there are.
-    if len(chunks) < 2 or not inner:
+    if len(chunks) < 2 or not pairs:
         return False
-    open_lines = sum(not _SENTENCE_END.search(line) and len(line) <= MAX_WRAPPED_LINE for line in inner)
-    return open_lines * 2 > len(inner)
+    open_lines = sum(not _SENTENCE_END.search(line) and len(line) <= MAX_WRAPPED_LINE
+                     and (len(line) >= MIN_FULL_LINE or not after[:1].isupper()) for line, after in pairs)
+    return open_lines * 2 > len(pairs)
 
 
 def text_paragraphs(text: str) -> list[str]:

@@ -21,3 +21,16 @@ def test_first_sentence_is_not_a_headline():
     assert not looks_like_headline("The mayor resigned on Friday, the city said.", ["More text follows here at length."])
     assert not looks_like_headline("Only line", [])
     assert looks_like_headline("Why are prices rising?", ["Economists point to energy costs and wages in a long paragraph."])
+
+
+def test_blocks_of_menu_lines_are_not_read_as_hard_wrapped():
+    """A page copied with blank lines between its menu, article and footer: menu lines lack
+    sentence ends too, but each starts with a capital, so each stays its own paragraph."""
+    text = ("Home\nNews\nSport\nWeather\n\n"
+            "The council met on Monday and voted to close the bridge.\n\n"
+            "Most read\nFerry timetable changes from Monday\nTide tables for March\n\n"
+            "About us\nContact\nPrivacy policy")
+    assert text_paragraphs(text) == ["Home", "News", "Sport", "Weather",
+                                     "The council met on Monday and voted to close the bridge.",
+                                     "Most read", "Ferry timetable changes from Monday", "Tide tables for March",
+                                     "About us", "Contact", "Privacy policy"]
