@@ -105,3 +105,17 @@ def test_weak_label_reads_a_corpus_and_labels_from_its_ground_truth(tmp_path):
     assert {b.tag for b in plain.blocks} == {"line"}
     got = dict(zip((b.text for b in plain.blocks), plain.labels))
     assert [got[p] for p in body] == [Label.BODY, Label.BODY] and got["Photo: Reuters/Anna Holm"] is Label.CREDIT
+
+
+def test_kind_weights_and_min_weight_change_what_is_learnt():
+    docs = list(read_docs(FIXTURES / "labelled" / "en.jsonl"))
+    plain = fit(docs, name="t", version="1")
+    no_negatives = fit(docs, name="t", version="1", kind_weight={"negative": 0.0})
+    assert no_negatives.info["kind_weight"] == {"negative": 0.0} and "kind_weight" not in plain.info
+    shared = sorted(set(plain.vocabulary) & set(no_negatives.vocabulary))
+    a = plain.coef_t[[plain.vocabulary[n] for n in shared]]
+    b = no_negatives.coef_t[[no_negatives.vocabulary[n] for n in shared]]
+    assert not np.allclose(a, b)
+    small = fit(docs, name="t", version="1", min_weight=0.1)
+    assert set(small.vocabulary) < set(plain.vocabulary) and small.info["min_weight"] == 0.1
+    assert np.abs(small.coef_t).max(axis=1).min() >= 0.1
