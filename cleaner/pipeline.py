@@ -207,7 +207,8 @@ class Cleaner:
             metadata.update(text_metadata([b.text for b in blocks]))
             if url:
                 metadata["url"] = url
-        described = self.model_for(blocks, kind)[0].describe()
+        model, scorer = self.model_for(blocks, kind)
+        described = model.describe()
         if not blocks:
             return _not_article("no text found: the page may be empty, script or images only",
                                 title, metadata, kind, described)
@@ -218,7 +219,7 @@ class Cleaner:
             language = detect_language(b.text for b in blocks)
             if language:
                 metadata["language"] = language
-        paragraphs = self.label(blocks, language, kind)
+        paragraphs = self._label(blocks, language, model, scorer)
         reason = not_article_reason(paragraphs, blocks, metadata.get("pagetype"))
         if reason:
             return _not_article(reason, title, metadata, kind, described, paragraphs)
@@ -227,7 +228,9 @@ class Cleaner:
     def label(self, blocks: list[Block], lang: str | None = None, kind: str | None = None) -> list[Paragraph]:
         """Stages 4 to 7 over blocks from any source; `lang` picks the lexicons, `kind`
         and the blocks the model (see `model_for`)."""
-        model, scorer = self.model_for(blocks, kind)
+        return self._label(blocks, lang, *self.model_for(blocks, kind))
+
+    def _label(self, blocks: list[Block], lang: str | None, model: Model, scorer: Scorer) -> list[Paragraph]:
         verdicts = [first_verdict(b, lang) for b in blocks]                           # 4
         probs = scorer.predict_proba(blocks, verdicts, lang)                       # 5
         labels = model.labels
@@ -236,12 +239,12 @@ class Cleaner:
             if verdict is not None:
                 p = Paragraph(block.text, verdict.label, verdict.score, verdict.why, verdict.label, block.tag)
             else:
-                best, score = self._model_label(row, block, model.body_min)
+                best, score = self._model_label(row, block, model)
                 p = Paragraph(block.text, labels[best], score, "model", labels[best], block.tag)
             paragraphs.append(p)
         return revise(paragraphs, [float(r[self._col[Label.APPEAL]]) for r in probs])  # 7
 
-    def _model_label(self, row, block: Block, body_min: float | None = None) -> tuple[int, float]:
+    def _model_label(self, row, block: Block, model: Model | None = None) -> tuple[int, float]:
         """The model's (label column, probability); body wins from `body_min` up, since
         losing a body sentence costs more than keeping a stray line.
 
@@ -258,15 +261,15 @@ class Cleaner:
         if block.tag == "line":
             row[body_col] += row[caption]
             row[caption] = 0.0
-        body_min = self.model.body_min if body_min is None else body_min  # the labelling model's own
-        if row[body_col] >= body_min or (words >= LONG_PARAGRAPH_WORDS and
+        model = model or self.model  # the model that gave `row`: its own body_min
+        if row[body_col] >= model.body_min or (words >= LONG_PARAGRAPH_WORDS and
                                                     row[body_col] >= LONG_BODY_MIN and row[boiler] >= row[appeal]):
             return body_col, float(row[body_col])
         # The likeliest label that is sure enough; a label that is not drops out.
         for best in np.argsort(-row):
             if best == body_col or row[best] <= row[body_col]:
                 break
-            if row[best] >= LABEL_MIN.get(self.model.labels[best], 0.0):  # both models' labels are alike
+            if row[best] >= LABEL_MIN.get(model.labels[best], 0.0):
                 return int(best), float(row[best])
         return body_col, float(row[body_col])
 
