@@ -11,6 +11,9 @@ from cleaner.rules import appeal_rule, boilerplate_rule, credit_rule, first_verd
     "© Reuters", "AFP/Getty Images", "Photograph: Anna Brook/AFP via Getty Images", "Bild: Keystone",
     "By Jane Doe", "By Maria Lopez and Tom Hart", "Reporting by Ana Ruiz; Editing by Mark Cole",
     "Фото: ТАСС", "Crédit photo : AFP", "Автор: Олена Петренко", "Mit Material von dpa",
+    # "Bild" with no agency after it, and infographics in several languages
+    "Bild: Bergwacht Grainau", "Infografik: Mainufer Wirtschaftsdienst", "Infographie : Le Courrier de l'Ouest",
+    "Infografika: Fakty Warmii", "Инфографика: «Деловой полдень»", "Інфографіка: Вільна шпальта",
 ])
 def test_credit_formats(text):
     verdict = credit_rule(text)
@@ -22,6 +25,7 @@ def test_credit_formats(text):
     "Photographers gathered at the gate before dawn to catch the first arrivals of the day at the summit.",
     "Reuters reported that the talks had stalled over the weekend because neither side would move on the border question.",
     "Von Berlin aus fuhr der Zug weiter nach Prag.",
+    "Bilder aus der Altstadt zeigen, wie hoch das Wasser am Montag stand.",
 ])
 def test_sentences_that_start_like_credits_are_not_credits(text):
     assert credit_rule(text) is None
