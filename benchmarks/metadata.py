@@ -9,6 +9,10 @@ titles and site names and descriptions equal after case-folding and collapsing
 spaces; authors: the same set of names; dates: the same calendar day;
 languages: the same primary code. trafilatura's side is
 `bare_extraction(page, with_metadata=True)` with the page URL, as cleaner calls it.
+
+    python benchmarks/metadata.py --corpora ../shared/corpora --flat
+
+scores instead the title of WCXB's article pages read as plain text.
 """
 from __future__ import annotations
 
@@ -97,15 +101,44 @@ def cleaner_fields(cleaner, html: bytes, url: str | None) -> dict:
             "description": meta.get("description")}
 
 
+def flat_titles(corpora: Path, cleaner) -> None:
+    """The title cleaner gives WCXB's article pages read as plain text (`cleaner.flatten`):
+    the gold title, another line, or none."""
+    from cleaner import CleanerError
+    from cleaner.flatten import flatten
+
+    counts = {"gold title": 0, "another line": 0, "none": 0}
+    for line in open(corpora / "manifest.jsonl", encoding="utf-8"):
+        row = json.loads(line)
+        if row["set"] != "wcxb" or "duplicate_of" in row:
+            continue
+        gt = json.loads((corpora / row["gold"]).read_text(encoding="utf-8"))
+        want = gt["ground_truth"].get("title")
+        if not want or gt.get("_internal", {}).get("page_type", {}).get("primary") != "article":
+            continue
+        try:
+            title = cleaner.clean(flatten(gzip.decompress((corpora / row["html"]).read_bytes())), kind="text").title
+        except (CleanerError, ValueError):
+            title = None
+        counts["none" if not title else "gold title" if _norm(title) == _norm(want) else "another line"] += 1
+    print(f"WCXB article pages read as plain text ({sum(counts.values())}), title: "
+          + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "corpora")
+    ap.add_argument("--flat", action="store_true",
+                    help="Instead: the title of WCXB's article pages read as plain text.")
     args = ap.parse_args()
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     from cleaner import Cleaner
 
     cleaner = Cleaner()
+    if args.flat:
+        flat_titles(args.corpora, cleaner)
+        return
     hits: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])  # (set, field) -> ours, theirs, n
     for name, html, url, want in ground_truth(args.corpora):
         ours, theirs = cleaner_fields(cleaner, html, url), trafilatura_fields(html, url)

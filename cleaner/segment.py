@@ -91,11 +91,18 @@ def reads_as_copied_page(blocks: list[Block]) -> bool:
 
 
 def segment_text(text: str) -> tuple[str | None, list[Block]]:
+    """(headline, lines): the first line when it reads as a headline.
+
+    A page copied whole opens with its menu or its site's name ("Skip to main
+    content", "Coastline Courier"), so it gets no headline and keeps all its lines:
+    on WCXB's 793 article pages read as plain text, the first line was the gold
+    title on 4 and another line on 540 (README.md, "Inputs").
+    """
     paras = text_paragraphs(text)
-    title = None
-    if paras and looks_like_headline(paras[0], paras[1:]):
-        title, paras = paras[0], paras[1:]
-    return title, [Block(text=p, tag="line") for p in paras]
+    blocks = [Block(text=p, tag="line") for p in paras]
+    if paras and not reads_as_copied_page(blocks) and looks_like_headline(paras[0], paras[1:]):
+        return paras[0], blocks[1:]
+    return None, blocks
 
 
 # --------------------------------------------------------------------- html

@@ -34,3 +34,17 @@ def test_blocks_of_menu_lines_are_not_read_as_hard_wrapped():
                                      "The council met on Monday and voted to close the bridge.",
                                      "Most read", "Ferry timetable changes from Monday", "Tide tables for March",
                                      "About us", "Contact", "Privacy policy"]
+
+
+def test_a_copied_page_has_no_headline_and_keeps_its_first_line():
+    """A page copied whole opens with its site's name or menu: taking that line as the
+    title put "Coastline Courier" or "Skip to main content" in `title`."""
+    menu = ["Coastline Courier", "Local news, sport and weather for the coast",
+            "Home", "News", "Local", "Sport", "Weather", "Log in"]
+    article = ["The council voted on Thursday to double the visitor levy for cruise passengers."] * 12
+    title, blocks = segment_text("\n".join(menu + article))
+    assert title is None
+    assert [b.text for b in blocks] == menu + article
+    # The same first line over an article's own text is its headline.
+    title, blocks = segment_text("\n".join(["Coastline Courier"] + article))
+    assert title == "Coastline Courier" and len(blocks) == len(article)
