@@ -173,14 +173,14 @@ def classification_share(folder: Path) -> tuple[float, float]:
     from cleaner.rules import first_verdict
 
     cleaner = Cleaner()
-    seen: list[tuple[list, str | None]] = []
-    label = cleaner.label
+    seen: list[tuple] = []
+    label = cleaner._label  # stages 4 to 7, with the model `clean` picked for the document
 
-    def keep(blocks, lang=None):
-        seen.append((list(blocks), lang))
-        return label(blocks, lang)
+    def keep(blocks, lang, model, scorer):
+        seen.append((list(blocks), lang, model, scorer))
+        return label(blocks, lang, model, scorer)
 
-    cleaner.label = keep
+    cleaner._label = keep
     pages = [p.read_bytes() for p in sorted(folder.iterdir())]
     spent = 0.0
     for _ in range(2):
@@ -191,16 +191,18 @@ def classification_share(folder: Path) -> tuple[float, float]:
             except CleanerError:
                 pass
         spent = time.process_time() - start
-    cleaner.label = label
+    cleaner._label = label
     seen = seen[len(seen) // 2:]  # the second pass's
-    verdicts = [[first_verdict(b, lang) for b in blocks] for blocks, lang in seen]
+    if not seen:
+        raise RuntimeError("no document reached labelling: Cleaner._label is no longer the labelling stage")
+    verdicts = [[first_verdict(b, lang) for b in blocks] for blocks, lang, _, _ in seen]
     start = time.process_time()
-    for (blocks, lang), v in zip(seen, verdicts):
-        cleaner.scorer.predict_proba(blocks, v, lang)
+    for (blocks, lang, _, scorer), v in zip(seen, verdicts):
+        scorer.predict_proba(blocks, v, lang)
     scoring = time.process_time() - start
     start = time.process_time()
-    for blocks, lang in seen:
-        label(blocks, lang)
+    for blocks, lang, model, scorer in seen:
+        label(blocks, lang, model, scorer)
     return scoring / spent, (time.process_time() - start) / spent
 
 
