@@ -18,6 +18,12 @@ from .rules import appeal_rule, credit_rule
 
 _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"""[.!?…:;)"'”’»]\s*$""")
+
+
+def ends_open(line: str) -> bool:
+    """Whether a line stops without closing punctuation, as a menu item or a headline does."""
+    return not _SENTENCE_END.search(line)
+
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
 # A blank-line chunk whose lines are all this short is a hard-wrapped paragraph.

@@ -121,3 +121,35 @@ def test_the_line_over_a_credit_stays_body_where_it_may_be_the_articles_last():
          L(Label.BODY)],                                                          # the writer's voice
     ):
         assert all(p.label is not Label.CAPTION for p in revise(paras, [0.0] * len(paras)))
+
+
+PROSE = "The council voted on Thursday to double the visitor levy for cruise passengers from next April."
+
+
+def U(text, score=0.3, label=Label.BODY, tag="line"):
+    """A line the model labelled with little conviction."""
+    return Paragraph(text, label, score, "model", label, tag)
+
+
+def test_short_unsure_lines_outside_the_article_are_boilerplate():
+    paras = [U("Sport"), U("Local news and weather"), U(PROSE, 0.95), U(PROSE, 0.9),
+             U("Most read", 0.9, Label.BOILERPLATE), U("Ferry timetable changes from Monday", 0.4), U("Tide tables", 0.2)]
+    out = revise(paras, [0.0] * len(paras))
+    assert [p.why for p in out] == ["context:before-article"] * 2 + ["model"] * 3 + ["context:after-article"] * 2
+    assert [p.label for p in out] == [Label.BOILERPLATE] * 2 + [Label.BODY] * 2 + [Label.BOILERPLATE] * 3
+    assert out[0].first_label is Label.BODY and out[0].score == 0.7
+
+
+def test_lines_of_the_article_and_sure_ones_stay_body():
+    cases = (
+        [U(PROSE, 0.9), U("What the levy pays for"), U(PROSE, 0.9)],               # a subheading inside it
+        [U(PROSE, 0.9), U("The harbour in numbers")],                              # right after it: its own
+        [U("Coastline Courier", 0.8), U(PROSE, 0.9)],                              # the model is sure
+        [U("It rained all day."), U(PROSE, 0.9)],                                  # a closed sentence
+        [U("Sport", tag="p"), U(PROSE, 0.9, tag="p")],                             # a page with markup
+        [U("Sport"), U("Weather")],                                                # no prose: no article to bound
+        [U(" ".join(["word"] * 11)), U(PROSE, 0.9)],                                # too long for a menu item
+    )
+    for paras in cases:
+        out = revise(paras, [0.0] * len(paras))
+        assert [p.label for p in out] == [p.label for p in paras], [p.text for p in paras]
