@@ -18,12 +18,6 @@ from .rules import appeal_rule, credit_rule
 
 _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"""[.!?…:;)"'”’»]\s*$""")
-
-
-def ends_open(line: str) -> bool:
-    """Whether a line stops without closing punctuation, as a menu item or a headline does."""
-    return not _SENTENCE_END.search(line)
-
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
 # A blank-line chunk whose lines are all this short is a hard-wrapped paragraph.
@@ -66,6 +60,11 @@ def text_paragraphs(text: str) -> list[str]:
     return [normalise(line) for c in chunks for line in c]
 
 
+def ends_open(line: str) -> bool:
+    """Whether a line stops without closing punctuation, as a menu item or a headline does."""
+    return not _SENTENCE_END.search(line)
+
+
 def looks_like_headline(line: str, rest: list[str]) -> bool:
     """A first line that is short, has no closing punctuation and is followed by text."""
     words = line.split()
@@ -99,8 +98,8 @@ def reads_as_copied_page(blocks: list[Block]) -> bool:
 def segment_text(text: str) -> tuple[str | None, list[Block]]:
     """(headline, lines): the first line when it reads as a headline.
 
-    A page copied whole opens with its menu or its site's name ("Skip to main
-    content", "Coastline Courier"), so it gets no headline and keeps all its lines:
+    A page copied whole opens with its menu or its site's name ("Coastline
+    Courier"), so it gets no headline and keeps all its lines:
     on WCXB's 793 article pages read as plain text, the first line was the gold
     title on 4 and another line on 540 (README.md, "Inputs").
     """

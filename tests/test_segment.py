@@ -38,7 +38,7 @@ def test_blocks_of_menu_lines_are_not_read_as_hard_wrapped():
 
 def test_a_copied_page_has_no_headline_and_keeps_its_first_line():
     """A page copied whole opens with its site's name or menu: taking that line as the
-    title put "Coastline Courier" or "Skip to main content" in `title`."""
+    title put the site's name, "Coastline Courier", in `title`."""
     menu = ["Coastline Courier", "Local news, sport and weather for the coast",
             "Home", "News", "Local", "Sport", "Weather", "Log in"]
     article = ["The council voted on Thursday to double the visitor levy for cruise passengers."] * 12
