@@ -105,7 +105,8 @@ def segment_text(text: str) -> tuple[str | None, list[Block]]:
     """
     paras = text_paragraphs(text)
     blocks = [Block(text=p, tag="line") for p in paras]
-    if paras and not reads_as_copied_page(blocks) and looks_like_headline(paras[0], paras[1:]):
+    # The headline test first: it is cheap, and `Cleaner.model_for` counts short lines again.
+    if paras and looks_like_headline(paras[0], paras[1:]) and not reads_as_copied_page(blocks):
         return paras[0], blocks[1:]
     return None, blocks
 
