@@ -106,12 +106,10 @@ def flat_titles(corpora: Path, cleaner) -> None:
     the gold title, another line, or none."""
     from cleaner import CleanerError
     from cleaner.flatten import flatten
+    from cleaner.weaklabel import page_rows
 
     counts = {"gold title": 0, "another line": 0, "none": 0}
-    for line in open(corpora / "manifest.jsonl", encoding="utf-8"):
-        row = json.loads(line)
-        if row["set"] != "wcxb" or "duplicate_of" in row:
-            continue
+    for row in page_rows(corpora, {"wcxb"}):
         gt = json.loads((corpora / row["gold"]).read_text(encoding="utf-8"))
         want = gt["ground_truth"].get("title")
         if not want or gt.get("_internal", {}).get("page_type", {}).get("primary") != "article":
