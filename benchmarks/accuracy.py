@@ -31,7 +31,7 @@ import time
 import warnings
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import lxml.etree
@@ -143,10 +143,13 @@ STATE: dict = {}
 def init_worker(root: str, tools: tuple[str, ...] = TOOLS) -> None:
     logging.disable(logging.CRITICAL)  # the libraries warn on many real pages; the scores say enough
     warnings.simplefilter("ignore")
-    # Imported here so that no tool's first page pays for its import.
-    import justext  # noqa: F401
-    import readability  # noqa: F401
+    # Imported here so that no tool's first page pays for its import; only the tools
+    # that run, so a quick try with --tools needs only theirs installed.
     import trafilatura  # noqa: F401
+    if "justext" in tools:
+        import justext  # noqa: F401
+    if "readability" in tools:
+        import readability  # noqa: F401
     STATE["root"] = Path(root)
     STATE["tools"] = tools
     STATE["cleaner"] = Cleaner()  # loads the model once per worker
@@ -282,7 +285,14 @@ def versions() -> str:
     from cleaner.pipeline import default_cleaner
     names = ("trafilatura", "readability-lxml", "jusText", "lxml")
     return (f"cleaner {version('cleaner')} (model {default_cleaner().model.name}), "
-            + ", ".join(f"{n} {version(n)}" for n in names) + f"; Python {platform.python_version()}")
+            + ", ".join(f"{n} {_installed(n)}" for n in names) + f"; Python {platform.python_version()}")
+
+
+def _installed(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:  # a tool left out with --tools need not be installed
+        return "not installed"
 
 
 def header(args, sets: list[str]) -> str:

@@ -86,7 +86,7 @@ def shape_features(block: Block) -> dict[str, float]:
         feats["caps"] = sum(map(str.isupper, text)) / letters
     stripped = text.rstrip()
     feats["end=" + (stripped[-1] if stripped and not stripped[-1].isalnum() else "alnum")] = 1.0
-    if is_quoted(text):
+    if is_quoted(text, titles=True):
         feats["quoted"] = 1.0
     you, we, reported = voice(lower)
     if reported:

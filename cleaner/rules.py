@@ -19,7 +19,8 @@ MAX_NOTICE_WORDS = 80
 MIN_INLINE_CAPTION_WORDS = 4
 # Quoted speech can contain a plea ("'Donate now,' she urged") and stays body.
 # Speech is three or more words between quote marks, or a quote closed after
-# punctuation; a short name in quotes («Free Shore») is not speech.
+# punctuation; a short name in quotes («Free Shore») is not speech, and neither
+# is a title in capitals ("The Last Rehearsal", "Support "The Morning Wire" today").
 _OPEN_QUOTE = re.compile(r"[\"“„«‚‘]")
 _CLOSE_QUOTE = re.compile(r"[\"”“»’‘]")
 _CLOSED_AFTER_PUNCT = re.compile(r"[,.!?…][\"”“»’]")
@@ -40,15 +41,26 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def is_quoted(text: str) -> bool:
+def is_quoted(text: str, titles: bool = False) -> bool:
+    """Whether the text quotes speech; with `titles`, a quoted title counts too (the
+    model's `quoted` feature, which it learned that way)."""
     head = text[:MAX_SCAN]
     if _CLOSED_AFTER_PUNCT.search(head):
         return True
     for opening in _OPEN_QUOTE.finditer(head):
         closing = _CLOSE_QUOTE.search(head, opening.end(), opening.end() + MAX_QUOTE_CHARS)
-        if closing and len(head[opening.end():closing.start()].split()) >= 3:
+        if closing is None:
+            continue
+        words = head[opening.end():closing.start()].split()
+        if len(words) >= 3 and (titles or not _is_title(words)):
             return True
     return False
+
+
+def _is_title(words: list[str]) -> bool:
+    """Words of a name in capitals: none starts in lower case but short joining words
+    ("of", "the", "and", "de"). Speech runs as a sentence, in lower case after its first word."""
+    return not words[0][:1].islower() and all(not w[:1].islower() or len(w) <= 3 for w in words)
 
 
 def _names_only(rest: str) -> bool:

@@ -3,7 +3,7 @@ import pytest
 
 from cleaner import Label
 from cleaner.document import Block
-from cleaner.rules import appeal_rule, boilerplate_rule, credit_rule, first_verdict, html_rule
+from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_rule, first_verdict, html_rule, is_quoted
 
 
 @pytest.mark.parametrize("text", [
@@ -14,6 +14,8 @@ from cleaner.rules import appeal_rule, boilerplate_rule, credit_rule, first_verd
     # "Bild" with no agency after it, and infographics in several languages
     "Bild: Bergwacht Grainau", "Infografik: Mainufer Wirtschaftsdienst", "Infographie : Le Courrier de l'Ouest",
     "Infografika: Fakty Warmii", "Инфографика: «Деловой полдень»", "Інфографіка: Вільна шпальта",
+    # A label word before the author's name, with its colon.
+    "Text: Marta Klein", "Texte : Jean Dupont", "Текст: Анна Лебедева", "Autorka: Ewa Nowak",
 ])
 def test_credit_formats(text):
     verdict = credit_rule(text)
@@ -26,6 +28,8 @@ def test_credit_formats(text):
     "Reuters reported that the talks had stalled over the weekend because neither side would move on the border question.",
     "Von Berlin aus fuhr der Zug weiter nach Prag.",
     "Bilder aus der Altstadt zeigen, wie hoch das Wasser am Montag stand.",
+    # Menu items and headings that open with a byline's label word but no colon.
+    "Text Only", "Text Size", "Text Mining", "Автор Недели",
 ])
 def test_sentences_that_start_like_credits_are_not_credits(text):
     assert credit_rule(text) is None
@@ -106,3 +110,38 @@ def test_a_command_in_a_tech_story_stays_in_the_text():
             "<pre><code>sudo service unbound restart</code></pre>"
             f"{story.replace('week', 'month')}</article></body></html>")
     assert "sudo service unbound restart" in clean(page).text
+
+
+@pytest.mark.parametrize("text", [
+    'A scene from "The Long Way Home" at the festival on Friday. Photo: Mark Ellis/Reuters',
+    "Die Schauspieler von „Die Letzte Fähre“ nach der Premiere im Stadttheater. Foto: dpa",
+    "Le public devant « La Nuit des Idées » samedi soir, place du Marché. Photo : AFP",
+])
+def test_a_caption_naming_a_title_in_quotes_is_still_a_caption(text):
+    # A quoted title in capitals is no speech: the inline credit is read as usual.
+    verdict = caption_rule(text)
+    assert verdict is not None and verdict.label is Label.CAPTION, text
+
+
+@pytest.mark.parametrize("text", [
+    "Abonnez-vous à « La Lettre du Matin » pour recevoir nos informations.",
+    "Abonnieren Sie „Der Morgen Kompakt“, unseren kostenlosen Newsletter.",
+])
+def test_an_appeal_naming_its_newsletter_in_quotes_is_an_appeal(text):
+    verdict = appeal_rule(text)
+    assert verdict is not None and verdict.label is Label.APPEAL, text
+
+
+@pytest.mark.parametrize("text", [
+    'The mayor told the crowd: "we need every one of you to donate now." Photo: Port Gazette',
+    "“Support the harbour fund today,” the mayor urged. Photo: Port Gazette",
+])
+def test_speech_still_keeps_a_paragraph_from_the_caption_and_appeal_rules(text):
+    assert is_quoted(text)
+    assert caption_rule(text) is None and appeal_rule(text) is None
+
+
+def test_the_model_feature_still_counts_quoted_titles():
+    # The model learned `quoted` with titles counted; the rules' speech test leaves them out.
+    text = 'Tickets for "The Last Ferry Home" go on sale on Monday.'
+    assert is_quoted(text, titles=True) and not is_quoted(text)

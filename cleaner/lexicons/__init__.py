@@ -236,7 +236,9 @@ def lexicons() -> Lexicons:
         appeal_kinds=tuple((k, re.compile(v, re.I)) for k, v in appeal["kinds"].items()),
         credit_prefix=_any(credit["prefixes"],
                            r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
-        credit_byline=_any(credit["bylines"], r"^(?:{})\s*:?\s+(?=\S)"),
+        # "By Jane Doe", "Text: Jane Doe"; a label word needs its colon ("Text Only" is a menu item).
+        credit_byline=re.compile(r"^(?:(?:{})\s*:?|(?:{})\s*:)\s+(?=\S)".format(
+            _alternation(credit["bylines"]), _alternation(credit["byline_labels"])), re.I),
         credit_reporting=_any(credit["reporting"], r"^\W*(?:{})"),
         # Agencies are case-sensitive: "AP", "PA" and "Forum" are also words.
         agency=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in agencies) + r")(?![\w-])"),
