@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .document import Label, Paragraph
 from .features import addresses_reader
-from .rules import is_quoted
+from .rules import is_quoted, word_count
 from .segment import ends_open
 
 # A model-made body or boilerplate paragraph with at least this appeal probability
@@ -92,7 +92,7 @@ def _grow_appeal_leads(out: list[Paragraph], probs: list[float]) -> None:
 
 def _end_marker(p: Paragraph) -> bool:
     """A bare widget heading left by a copy-paste ("Read more:"), its links gone."""
-    return p.label is Label.BOILERPLATE and p.why != "model" and len(p.text.split()) <= 4
+    return p.label is Label.BOILERPLATE and p.why != "model" and word_count(p.text) <= 4
 
 
 def _appeal_tail(out: list[Paragraph], probs: list[float]) -> None:
@@ -150,7 +150,7 @@ def _keep_lone_prose(out: list[Paragraph]) -> None:
     p = out[0]
     words = [w for w in p.text.split() if w[0].isalpha()]
     lower = sum(w[0].islower() for w in words)
-    if len(p.text.split()) >= LONE_PROSE_MIN_WORDS and p.text.rstrip().endswith(_SENTENCE_END) \
+    if word_count(p.text) >= LONE_PROSE_MIN_WORDS and p.text.rstrip().endswith(_SENTENCE_END) \
             and lower >= LONE_PROSE_LOWER_SHARE * len(words):
         out[0] = replace(p, label=Label.BODY, score=1 - p.score, why="context:lone-prose", first_label=p.label)
 
@@ -172,7 +172,7 @@ def _captions_over_credits(out: list[Paragraph]) -> None:
             continue
         # A caption describes the picture: no speech, question, exclamation or voice
         # of the writer ("Are you a fan? I love her." over "Photos: Getty Images").
-        if len(p.text.split()) > MAX_INLINE_CAPTION_WORDS or is_quoted(p.text) or "?" in p.text \
+        if word_count(p.text) > MAX_INLINE_CAPTION_WORDS or is_quoted(p.text) or "?" in p.text \
                 or "!" in p.text or addresses_reader(p.text) or _FIRST_PERSON.search(p.text):
             continue
         if any(body[:i]) and any(body[i + 2:]):
@@ -183,7 +183,7 @@ def _captions_over_credits(out: list[Paragraph]) -> None:
 
 def _lines_outside_article(out: list[Paragraph]) -> None:
     prose = [i for i, p in enumerate(out) if p.label is Label.BODY and not ends_open(p.text)
-             and len(p.text.split()) >= PROSE_MIN_WORDS]
+             and word_count(p.text) >= PROSE_MIN_WORDS]
     if not prose:
         return
     for i in range(prose[0]):
@@ -199,7 +199,7 @@ def _lines_outside_article(out: list[Paragraph]) -> None:
 
 def _stray_line(p: Paragraph) -> bool:
     return (p.label is Label.BODY and p.tag == "line" and p.why == "model" and p.score < OUTSIDE_BODY_MAX
-            and len(p.text.split()) <= OUTSIDE_MAX_WORDS and ends_open(p.text))
+            and word_count(p.text) <= OUTSIDE_MAX_WORDS and ends_open(p.text))
 
 
 def _to_boilerplate(p: Paragraph, why: str) -> Paragraph:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections.abc import Sequence
 
 from .document import Block
 from .lexicons import MAX_SCAN, WE, YOU, hits, voice
-from .rules import Verdict, is_quoted
+from .rules import Verdict, is_quoted, word_count
 
 _WORD = re.compile(r"[^\W_]+", re.U)
 _DIGIT = re.compile(r"\d")  # as str.isdecimal
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
 PREFIX_LEN = 5
 MAX_TOKENS = 120  # a long paragraph's role shows in its first words
 
@@ -37,7 +40,7 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
 def block_cues(block: Block, verdict: Verdict | None, lang: str | None = None) -> dict[str, float]:
     """Cheap cues of one block, shared with its neighbours' feature sets."""
     text = block.text
-    words = len(text.split())
+    words = word_count(text)
     cues = {f"len={_bucket(words, (1, 3, 7, 15, 30, 60))}": 1.0}
     found = hits(text, lang)
     if found.appeal:
@@ -79,11 +82,11 @@ def shape_features(block: Block) -> dict[str, float]:
     text = block.text[:MAX_SCAN]
     lower = text.lower()
     n = max(1, len(text))
-    feats = {"log_words": math.log1p(len(block.text.split())),
+    feats = {"log_words": math.log1p(word_count(block.text)),
              "digits": min(1.0, 5 * len(_DIGIT.findall(text)) / n)}
-    letters = sum(map(str.isalpha, text))
+    letters, capitals = _letters_and_capitals(text)
     if letters:
-        feats["caps"] = sum(map(str.isupper, text)) / letters
+        feats["caps"] = capitals / letters
     stripped = text.rstrip()
     feats["end=" + (stripped[-1] if stripped and not stripped[-1].isalnum() else "alnum")] = 1.0
     if is_quoted(text, titles=True):
@@ -106,6 +109,16 @@ def shape_features(block: Block) -> dict[str, float]:
     if not block.in_main:
         feats["outside-main"] = 1.0
     return feats
+
+
+def _letters_and_capitals(text: str) -> tuple[int, int]:
+    """How many characters are letters (str.isalpha) and capitals (str.isupper);
+    ASCII text, most of it, is counted in C by deleting those bytes."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return (len(raw) - len(raw.translate(None, _ASCII_LETTERS)),
+                len(raw) - len(raw.translate(None, _ASCII_CAPITALS)))
+    return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
 
 
 def own_features(block: Block) -> dict[str, float]:

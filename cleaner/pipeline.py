@@ -6,8 +6,6 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-import numpy as np
-
 from .context import revise
 from .decode import decode
 from .document import Block, Document, Label, Paragraph
@@ -19,7 +17,7 @@ from .many import clean_many
 from .metadata import html_metadata, text_metadata
 from .model import Model
 from .model_files import model_folder, text_part
-from .rules import first_verdict
+from .rules import first_verdict, word_count
 from .scoring import Scorer
 from .segment import index_page, normalise, reads_as_copied_page, segment_html, segment_text
 
@@ -232,7 +230,8 @@ class Cleaner:
 
     def _label(self, blocks: list[Block], lang: str | None, model: Model, scorer: Scorer) -> list[Paragraph]:
         verdicts = [first_verdict(b, lang) for b in blocks]                           # 4
-        probs = scorer.predict_proba(blocks, verdicts, lang)                       # 5
+        # Python floats from here: a few comparisons a paragraph cost less than numpy's scalars.
+        probs = scorer.predict_proba(blocks, verdicts, lang).tolist()              # 5
         labels = model.labels
         paragraphs = []
         for block, verdict, row in zip(blocks, verdicts, probs):                # 6
@@ -242,7 +241,8 @@ class Cleaner:
                 best, score = self._model_label(row, block, model)
                 p = Paragraph(block.text, labels[best], score, "model", labels[best], block.tag)
             paragraphs.append(p)
-        return revise(paragraphs, [float(r[self._col[Label.APPEAL]]) for r in probs])  # 7
+        appeal = self._col[Label.APPEAL]
+        return revise(paragraphs, [r[appeal] for r in probs])  # 7
 
     def _model_label(self, row, block: Block, model: Model | None = None) -> tuple[int, float]:
         """The model's (label column, probability); body wins from `body_min` up, since
@@ -253,25 +253,24 @@ class Cleaner:
         where no markup backs it, only the inline-credit rule finds captions, so the
         model's caption probability counts for body there.
         """
-        row = row.copy()
+        row = [float(p) for p in row]  # a copy, changed below
         col = self._col
         body_col, boiler, appeal, caption = (col[Label.BODY], col[Label.BOILERPLATE], col[Label.APPEAL],
                                              col[Label.CAPTION])
-        words = len(block.text.split())
         if block.tag == "line":
             row[body_col] += row[caption]
             row[caption] = 0.0
         model = model or self.model  # the model that gave `row`: its own body_min
-        if row[body_col] >= model.body_min or (words >= LONG_PARAGRAPH_WORDS and
-                                                    row[body_col] >= LONG_BODY_MIN and row[boiler] >= row[appeal]):
-            return body_col, float(row[body_col])
+        if row[body_col] >= model.body_min or (row[body_col] >= LONG_BODY_MIN and row[boiler] >= row[appeal]
+                                               and word_count(block.text) >= LONG_PARAGRAPH_WORDS):
+            return body_col, row[body_col]
         # The likeliest label that is sure enough; a label that is not drops out.
-        for best in np.argsort(-row):
+        for best in sorted(range(len(row)), key=lambda k: -row[k]):
             if best == body_col or row[best] <= row[body_col]:
                 break
             if row[best] >= LABEL_MIN.get(model.labels[best], 0.0):
-                return int(best), float(row[best])
-        return body_col, float(row[body_col])
+                return best, row[best]
+        return body_col, row[body_col]
 
     def _assemble(self, paragraphs: list[Paragraph], blocks: list[Block], title, metadata, kind,
                   model: dict) -> Document:  # 8

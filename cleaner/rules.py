@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import Block, Label
-from .lexicons import MAX_SCAN, cookie_notice, hits, lexicons, pleads
+from .lexicons import MAX_SCAN, PARAGRAPH_CACHE, cookie_notice, hits, lexicons, pleads
 
 MAX_CREDIT_WORDS = 16
 MAX_BYLINE_WORDS = 12
@@ -37,8 +38,11 @@ class Verdict:
     why: str
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+@lru_cache(maxsize=PARAGRAPH_CACHE)
+def word_count(text: str) -> int:
+    """Words in a paragraph: the rules, the features and the context pass each ask,
+    and a string keeps its hash, so asking again costs a lookup, not a split."""
+    return len(text.split())
 
 
 def is_quoted(text: str, titles: bool = False) -> bool:
@@ -76,12 +80,12 @@ def _names_only(rest: str) -> bool:
 
 def credit_rule(text: str) -> Verdict | None:
     lex = lexicons()
-    words = _words(text)
-    if len(words) > MAX_CREDIT_WORDS * 2:
+    words = word_count(text)
+    if words > MAX_CREDIT_WORDS * 2:
         return None
     if lex.credit_reporting.search(text):
         return Verdict(Label.CREDIT, 0.96, "rule:credit-reporting")
-    if len(words) > MAX_CREDIT_WORDS:
+    if words > MAX_CREDIT_WORDS:
         return None
     if lex.credit_prefix.search(text):
         return Verdict(Label.CREDIT, 0.97, "rule:credit-prefix")
@@ -91,21 +95,21 @@ def credit_rule(text: str) -> Verdict | None:
             return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
         return Verdict(Label.CREDIT, 0.93, "rule:credit-copyright")
     # A short line made of agency names, slashes and names: "AFP/Getty Images".
-    rest = lex.agency.sub(" ", stripped) if len(words) <= 8 else stripped
+    rest = lex.agency.sub(" ", stripped) if words <= 8 else stripped
     if rest != stripped and not re.search(r"[.!?]\s+\w", stripped):
         leftover = [w for w in re.split(r"[\s/|,;:·•]+", rest) if w and w.lower() not in ("via", "and", "und", "et", "y", "i", "і", "и", "photo", "foto", "фото")]
         if all(w[:1].isupper() for w in leftover) and len(leftover) <= 4:
             return Verdict(Label.CREDIT, 0.92, "rule:credit-agency")
     m = lex.credit_byline.match(text)
-    if m and len(words) <= MAX_BYLINE_WORDS and _names_only(text[m.end():]):
+    if m and words <= MAX_BYLINE_WORDS and _names_only(text[m.end():]):
         return Verdict(Label.CREDIT, 0.9, "rule:byline")
     return None
 
 
 def caption_rule(text: str) -> Verdict | None:
     """A short description that ends with its photo credit is a caption, credit included."""
-    words = _words(text)
-    if MIN_INLINE_CAPTION_WORDS <= len(words) <= MAX_CAPTION_WORDS and not is_quoted(text):
+    words = word_count(text)
+    if MIN_INLINE_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS and not is_quoted(text):
         m = lexicons().inline_credit.search(text)
         if m and len(text[:m.start()].split()) >= MIN_INLINE_CAPTION_WORDS:
             return Verdict(Label.CAPTION, 0.9, "rule:caption-credit")
@@ -123,12 +127,12 @@ def appeal_rule(text: str, lang: str | None = None) -> Verdict | None:
 
 def boilerplate_rule(text: str) -> Verdict | None:
     lex = lexicons()
-    words = _words(text)
-    if len(words) <= 3 and text.strip(" :|•·-–—").casefold() in lex.boilerplate_exact:
+    words = word_count(text)
+    if words <= 3 and text.strip(" :|•·-–—").casefold() in lex.boilerplate_exact:
         return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-exact")
-    if len(words) <= MAX_BOILERPLATE_WORDS and lex.boilerplate_opening.search(text):
+    if words <= MAX_BOILERPLATE_WORDS and lex.boilerplate_opening.search(text):
         return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-lexicon")
-    if len(words) <= MAX_NOTICE_WORDS and cookie_notice(text):
+    if words <= MAX_NOTICE_WORDS and cookie_notice(text):
         return Verdict(Label.BOILERPLATE, 0.93, "rule:cookie-notice")
     return None
 
@@ -136,7 +140,9 @@ def boilerplate_rule(text: str) -> Verdict | None:
 def html_rule(block: Block, lang: str | None = None) -> Verdict | None:
     """Page structure: a figcaption is a caption, a donate box is an appeal."""
     cues = block.cues
-    words = len(_words(block.text))
+    if not cues:  # plain text, and most of a page's paragraphs
+        return None
+    words = word_count(block.text)
     if "html:figcaption" in cues or ("html:caption-class" in cues and words <= MAX_CAPTION_WORDS):
         credit = credit_rule(block.text)
         if credit and credit.label is Label.CREDIT:

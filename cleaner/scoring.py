@@ -62,12 +62,12 @@ class Scorer:
         vals: list[float] = []
         for i, block in enumerate(blocks):
             found = self._text_columns(tokens(block))
-            named = {**shape_features(block), **place_features(i, n),
-                     **{k: v for k, v in cues[i].items() if not k.startswith("rule=")}}
-            for name, value in named.items():
-                col = vocab.get(name)
-                if col is not None:
-                    found[col] = value
+            for named in (shape_features(block), place_features(i, n), cues[i]):
+                for name, value in named.items():
+                    col = vocab.get(name)
+                    # Its own rule verdict is no feature (see document_features).
+                    if col is not None and not name.startswith("rule="):
+                        found[col] = value
             for offset, tag in NEIGHBOURS:
                 j, known = i + offset, self.neighbour[tag]
                 if not 0 <= j < n:

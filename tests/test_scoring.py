@@ -4,14 +4,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.dataset import read_docs
 from cleaner.document import Block
-from cleaner.features import document_features
+from cleaner.features import _letters_and_capitals, document_features
 from cleaner.lexicons import _alternation, _load
 from cleaner.pipeline import html_blocks
-from cleaner.rules import first_verdict
+from cleaner.rules import first_verdict, word_count
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -85,3 +87,11 @@ def test_factored_lexicons_find_what_the_plain_alternations_find():
             assert spans == [m.span() for m in factored.finditer(text)], text
             hits += bool(spans)
         assert hits  # the fixtures exercise each list
+
+
+@given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=127))))
+def test_counting_shortcuts_count_as_python_does(text):
+    # ASCII text is counted by deleting bytes, and word counts are remembered: the
+    # features must not change for it.
+    assert _letters_and_capitals(text) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)))
+    assert word_count(text) == len(text.split())
