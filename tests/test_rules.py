@@ -112,24 +112,17 @@ def test_a_command_in_a_tech_story_stays_in_the_text():
     assert "sudo service unbound restart" in clean(page).text
 
 
-@pytest.mark.parametrize("text", [
-    'A scene from "The Long Way Home" at the festival on Friday. Photo: Mark Ellis/Reuters',
-    "Die Schauspieler von „Die Letzte Fähre“ nach der Premiere im Stadttheater. Foto: dpa",
-    "Le public devant « La Nuit des Idées » samedi soir, place du Marché. Photo : AFP",
+@pytest.mark.parametrize("rule, label, text", [
+    (caption_rule, Label.CAPTION, 'A scene from "The Long Way Home" at the festival on Friday. Photo: Mark Ellis/Reuters'),
+    (caption_rule, Label.CAPTION, "Die Schauspieler von „Die Letzte Fähre“ nach der Premiere im Stadttheater. Foto: dpa"),
+    (caption_rule, Label.CAPTION, "Le public devant « La Nuit des Idées » samedi soir, place du Marché. Photo : AFP"),
+    (appeal_rule, Label.APPEAL, "Abonnez-vous à « La Lettre du Matin » pour recevoir nos informations."),
+    (appeal_rule, Label.APPEAL, "Abonnieren Sie „Der Morgen Kompakt“, unseren kostenlosen Newsletter."),
 ])
-def test_a_caption_naming_a_title_in_quotes_is_still_a_caption(text):
-    # A quoted title in capitals is no speech: the inline credit is read as usual.
-    verdict = caption_rule(text)
-    assert verdict is not None and verdict.label is Label.CAPTION, text
-
-
-@pytest.mark.parametrize("text", [
-    "Abonnez-vous à « La Lettre du Matin » pour recevoir nos informations.",
-    "Abonnieren Sie „Der Morgen Kompakt“, unseren kostenlosen Newsletter.",
-])
-def test_an_appeal_naming_its_newsletter_in_quotes_is_an_appeal(text):
-    verdict = appeal_rule(text)
-    assert verdict is not None and verdict.label is Label.APPEAL, text
+def test_a_title_in_quotes_is_no_speech(rule, label, text):
+    # A caption naming a film, an appeal naming its newsletter: the rules read them as usual.
+    verdict = rule(text)
+    assert verdict is not None and verdict.label is label, text
 
 
 @pytest.mark.parametrize("text", [
