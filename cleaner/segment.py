@@ -14,7 +14,7 @@ from itertools import chain, islice
 from typing import Any
 
 from .document import Block
-from .rules import appeal_rule, credit_rule
+from .rules import appeal_rule, credit_rule, word_count
 
 _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"""[.!?…:;)"'”’»]\s*$""")
@@ -91,7 +91,7 @@ def reads_as_copied_page(blocks: list[Block]) -> bool:
     """
     if len(blocks) < COPIED_PAGE_MIN_LINES:
         return False
-    short = sum(len(b.text.split()) <= SHORT_LINE_WORDS and not _SENTENCE_END.search(b.text) for b in blocks)
+    short = sum(word_count(b.text) <= SHORT_LINE_WORDS and not _SENTENCE_END.search(b.text) for b in blocks)
     return short >= COPIED_PAGE_SHORT_SHARE * len(blocks)
 
 
@@ -330,7 +330,7 @@ def _dropped_role(el, text: str, lang: str | None = None) -> str | None:
         return "credit"
     if appeal_rule(text, lang) is not None:
         return "appeal"
-    if "credit" in class_roles(_names(el)) and len(text.split()) <= 16:
+    if "credit" in class_roles(_names(el)) and word_count(text) <= 16:
         return "credit"
     for ancestor in islice(chain((el,), el.iterancestors()), MAX_CUE_DEPTH):
         if ancestor.tag in ("article", "main", "body"):
@@ -347,6 +347,7 @@ def _dropped_texts(region, index: PageIndex, seen: set[str], lang: str | None = 
     found = []
     for el in region.iter():
         text = holders.get(id(el))
+        # Counted, not remembered (word_count): a container's text can be the whole page.
         if text is None or text in seen or len(text.split()) > MAX_DROPPED_WORDS:
             continue
         if taken and any(id(a) in taken for a in el.iterancestors()):
