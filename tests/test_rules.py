@@ -16,6 +16,11 @@ from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_ru
     "Infografika: Fakty Warmii", "Инфографика: «Деловой полдень»", "Інфографіка: Вільна шпальта",
     # A label word before the author's name, with its colon.
     "Text: Marta Klein", "Texte : Jean Dupont", "Текст: Анна Лебедева", "Autorka: Ewa Nowak",
+    # A wire's reporting and editing line in other languages, in brackets.
+    "(Bericht von Lena Hartmann, redigiert von Paul Weiss)",
+    "(Reportage Claire Martin, version française Luc Bernard, édité par Anne Roy)",
+    "(Información de Diego Ruiz; editado en español por Marta Gil)",
+    "(Tradotto da Sara Conti, in redazione a Milano Marco Rossi)",
 ])
 def test_credit_formats(text):
     verdict = credit_rule(text)
@@ -30,6 +35,9 @@ def test_credit_formats(text):
     "Bilder aus der Altstadt zeigen, wie hoch das Wasser am Montag stand.",
     # Menu items and headings that open with a byline's label word but no colon.
     "Text Only", "Text Size", "Text Mining", "Автор Недели",
+    # The same words out of brackets: a section name, a sentence.
+    "Reportagen", "Información de contacto",
+    "Bericht von der Front: Wie die Stadt den Winter übersteht",
 ])
 def test_sentences_that_start_like_credits_are_not_credits(text):
     assert credit_rule(text) is None
