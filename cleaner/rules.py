@@ -21,7 +21,7 @@ MIN_INLINE_CAPTION_WORDS = 4
 # Quoted speech can contain a plea ("'Donate now,' she urged") and stays body.
 # Speech is three or more words between quote marks, or a quote closed after
 # punctuation; a short name in quotes («Free Shore») is not speech, and neither
-# is a title in capitals ("The Last Rehearsal", "Support "The Morning Wire" today").
+# is a title in capitals (a film's “The Last Rehearsal”, a newsletter's «La Lettre du Matin»).
 _OPEN_QUOTE = re.compile(r"[\"“„«‚‘]")
 _CLOSE_QUOTE = re.compile(r"[\"”“»’‘]")
 _CLOSED_AFTER_PUNCT = re.compile(r"[,.!?…][\"”“»’]")
