@@ -57,7 +57,7 @@ class Scorer:
         """What `model.predict_proba(document_features(blocks, verdicts, lang))` gives."""
         vocab, n = self.vocab, len(blocks)
         cues = [block_cues(b, v, lang) for b, v in zip(blocks, verdicts)]
-        rows: list[int] = []
+        counts: list[int] = []   # features found per paragraph
         cols: list[int] = []
         vals: list[float] = []
         for i, block in enumerate(blocks):
@@ -76,10 +76,10 @@ class Scorer:
                     col = known.get(cue)
                     if col is not None:
                         found[col] = value
-            rows.extend([i] * len(found))
+            counts.append(len(found))
             cols.extend(found)
             vals.extend(found.values())
-        return self._softmax(n, rows, cols, vals)
+        return self._softmax(n, counts, cols, vals)
 
     def _text_columns(self, toks: list[str]) -> dict[int, float]:
         """Columns of the word, prefix, word-pair and first-word features present
@@ -92,10 +92,10 @@ class Scorer:
         found.discard(None)
         return dict.fromkeys(found, 1.0)
 
-    def _softmax(self, n: int, rows: list[int], cols: list[int], vals: list[float]) -> np.ndarray:
+    def _softmax(self, n: int, counts: list[int], cols: list[int], vals: list[float]) -> np.ndarray:
         model = self.model
         weighted = model.coef_t[cols] * np.asarray(vals, dtype=np.float32)[:, None]
-        row_ids = np.asarray(rows, dtype=np.intp)
+        row_ids = np.repeat(np.arange(n), counts)  # the paragraph of each found feature
         logits = np.empty((n, len(model.labels)), dtype=np.float64)
         for k in range(logits.shape[1]):
             logits[:, k] = np.bincount(row_ids, weights=weighted[:, k], minlength=n) + model.intercept[k]
