@@ -14,7 +14,7 @@ from itertools import chain, islice
 from typing import Any
 
 from .document import Block
-from .rules import appeal_rule, credit_rule, word_count
+from .rules import MAX_CREDIT_WORDS, appeal_rule, credit_rule, word_count
 
 _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"""[.!?…:;)"'”’»]\s*$""")
@@ -330,7 +330,7 @@ def _dropped_role(el, text: str, lang: str | None = None) -> str | None:
         return "credit"
     if appeal_rule(text, lang) is not None:
         return "appeal"
-    if "credit" in class_roles(_names(el)) and word_count(text) <= 16:
+    if "credit" in class_roles(_names(el)) and word_count(text) <= MAX_CREDIT_WORDS:
         return "credit"
     for ancestor in islice(chain((el,), el.iterancestors()), MAX_CUE_DEPTH):
         if ancestor.tag in ("article", "main", "body"):
