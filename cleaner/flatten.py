@@ -20,20 +20,21 @@ DROP_TAGS = {"head", "script", "style", "noscript", "template"}  # never visible
 BREAK = "\x00"
 
 
-def flatten_tree(root) -> str:
-    """Visible text of an lxml tree as paragraphs; iterative, since real pages nest deeper than recursion allows."""
+def flatten_tree(root, breaks: frozenset[str] | set[str] = BLOCK_TAGS) -> str:
+    """Visible text of an lxml tree as paragraphs, one per element of `breaks`;
+    iterative, since real pages nest deeper than recursion allows."""
     parts, stack = [], [(root, False)]
     while stack:
         el, closing = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions
         if closing:
-            parts.append(BREAK if tag in BLOCK_TAGS else "")
+            parts.append(BREAK if tag in breaks else "")
             parts.append(el.tail or "")
             continue
         if tag is None or tag in DROP_TAGS:
             parts.append(el.tail or "")  # the tail is the parent's visible text
             continue
-        if tag in BLOCK_TAGS:
+        if tag in breaks:
             parts.append(BREAK)
         parts.append(el.text or "")
         stack.append((el, True))

@@ -291,6 +291,62 @@ def _extracted_lines(body) -> list[tuple[str, str, float]]:
     return lines
 
 
+# With no article found, trafilatura may return a whole page region as one
+# paragraph (its last fallback joins every text node of the body): menus,
+# headlines and the article in one line that matches no element of the page.
+# The page's own block elements split it back into its parts, which the labels
+# can tell apart. Not at a <br>: a forum post wrapped by hand would be cut
+# mid-sentence. Table rows are ours (cells joined by " | "), not the extractor's.
+RUN_TOGETHER_MIN_WORDS = 40
+RUN_TOGETHER_MIN_PIECES = 3
+
+
+def _joined_runs(body) -> set[str]:
+    """The extracted paragraphs that read as page parts joined by the extractor: its
+    whole output in one paragraph, or one trimmed text node a line (page markup
+    leaves indents and blank lines instead)."""
+    if len(body) == 1 and body[0].tag == "p":
+        return {normalise("".join(body[0].itertext()))}
+    runs = set()
+    for p in body.iter("p"):
+        pieces = (p.text or "").split("\n")
+        if len(pieces) >= RUN_TOGETHER_MIN_PIECES and all(x and not x[0].isspace() and not x[-1].isspace()
+                                                          for x in pieces):
+            runs.add(normalise(p.text))
+    return runs
+
+
+def _split_run_together(lines: list[tuple[str, str, float]], tree, index: PageIndex,
+                        runs: set[str]) -> list[tuple[str, str, float]]:
+    out, page = [], None
+    for tag, text, density in lines:
+        if text in runs and text not in index.by_text and word_count(text) >= RUN_TOGETHER_MIN_WORDS:
+            if page is None:
+                from .flatten import BLOCK_TAGS, flatten_tree  # here: plain-text cleaning never loads lxml
+
+                page = flatten_tree(tree, BLOCK_TAGS - {"br"}).split("\n\n")
+            pieces = _pieces_of(text, page)
+            if len(pieces) >= RUN_TOGETHER_MIN_PIECES:
+                out.extend(("p", piece, 0.0) for piece in pieces)
+                continue
+        out.append((tag, text, density))
+    return out
+
+
+def _pieces_of(text: str, page: list[str]) -> list[str]:
+    """The page's paragraphs that make up `text` in order, whitespace aside, skipping
+    those the extractor left out; none unless they make up all of it."""
+    whole, pos, pieces = "".join(text.split()), 0, []
+    for para in page:
+        squashed = "".join(para.split())
+        if squashed and whole.startswith(squashed, pos):
+            pieces.append(para)
+            pos += len(squashed)
+            if pos == len(whole):
+                return pieces
+    return []
+
+
 def _common_ancestor(elements: list) -> Any:
     if not elements:
         return None
@@ -368,6 +424,8 @@ def segment_html(tree, body, index: PageIndex, lang: str | None = None) -> list[
     """Blocks from trafilatura's extracted body, with cues from the original page;
     `lang` (the article's language) picks the appeal lexicon for texts it left out."""
     lines = _extracted_lines(body) if body is not None else []
+    if body is not None:
+        lines = _split_run_together(lines, tree, index, _joined_runs(body))
     seen = {text for _, text, _ in lines}
     # The extractor's order is the reading order; page positions only place the
     # dropped captions and credits between them, so a repeated text never reorders the body.

@@ -48,3 +48,62 @@ def test_a_copied_page_has_no_headline_and_keeps_its_first_line():
     # The same first line over an article's own text is its headline.
     title, blocks = segment_text("\n".join(["Coastline Courier"] + article))
     assert title == "Coastline Courier" and len(blocks) == len(article)
+
+
+# ------------------------------------------------------------- run-together html
+MENU = ["Home", "World", "Politics", "Business", "Sport", "Culture"]
+ARTICLE = ["The ferry between Port Allen and the northern islands resumed on Tuesday after three days "
+           "of storms kept every boat in harbour, the operator said.",
+           "About four hundred passengers had waited in the terminal and in nearby guesthouses; the first "
+           "crossing left at seven in the morning with every <em>seat</em> taken.",
+           "Extra crossings will run until Friday to clear the backlog of freight and cars."]
+
+
+def _page_and_index(body_html: str):
+    from trafilatura.utils import load_html
+
+    from cleaner.segment import index_page
+
+    tree = load_html(f"<html><body>{body_html}</body></html>")
+    return tree, index_page(tree)
+
+
+def _extracted(*paragraphs: str):
+    """An extractor's output tree, as trafilatura hands it over."""
+    from lxml import etree
+
+    body = etree.Element("body")
+    for text in paragraphs:
+        etree.SubElement(body, "p").text = text
+    return body
+
+
+def test_a_whole_page_run_into_one_paragraph_is_split_back_into_its_elements():
+    from cleaner.segment import segment_html
+
+    menu = "".join(f'<li><a href="/{w}">{w}</a></li>' for w in MENU)
+    tree, index = _page_and_index(f"<ul>{menu}</ul>" + "".join(f"<div>{p}</div>" for p in ARTICLE))
+    # The extractor's last fallback: every text node of the body, one a line.
+    joined = "\n".join(t.strip() for t in tree.find("body").itertext() if t.strip())
+    blocks = segment_html(tree, _extracted(joined), index)
+    plain = [p.replace("<em>", "").replace("</em>", "") for p in ARTICLE]
+    assert [b.text for b in blocks] == MENU + plain
+    assert [b.link_density for b in blocks] == [1.0] * len(MENU) + [0.0] * len(ARTICLE)
+    # Its only paragraph, joined by spaces, is split the same way.
+    blocks = segment_html(tree, _extracted(" ".join(MENU + plain)), index)
+    assert [b.text for b in blocks] == MENU + plain
+
+
+def test_a_paragraph_that_the_page_does_not_make_up_stays_whole():
+    from cleaner.segment import segment_html
+
+    # Split by <br> only: a post wrapped by hand keeps its sentences whole.
+    wrapped = "<br>".join(ARTICLE)
+    tree, index = _page_and_index(f"<div>{wrapped}</div><div>Comments are closed.</div>")
+    text = " ".join(p.replace("<em>", "").replace("</em>", "") for p in ARTICLE)
+    assert [b.text for b in segment_html(tree, _extracted(text), index)] == [text]
+    # A paragraph beside others is the extractor's own, not a run-together page.
+    tree, index = _page_and_index("".join(f"<div>{p}</div>" for p in ARTICLE))
+    texts = [p.replace("<em>", "").replace("</em>", "") for p in ARTICLE]
+    body = _extracted(" ".join(texts), "A second paragraph of the extractor's.")
+    assert [b.text for b in segment_html(tree, body, index)][0] == " ".join(texts)
