@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from .document import Label, Paragraph
 from .features import addresses_reader
+from .lexicons import REPORTED, WE
 from .rules import is_quoted, word_count
 from .segment import ends_open
 
@@ -79,7 +80,10 @@ def _grow_appeal_runs(out: list[Paragraph], probs: list[float]) -> None:
 
 
 def _grow_appeal_leads(out: list[Paragraph], probs: list[float]) -> None:
-    """Candidates right before the first paragraph of an appeal block join it."""
+    """Candidates right before the first paragraph of an appeal block join it. So
+    does, from the lower bar of a run, a body paragraph in the outlet's own voice
+    ("We were in Pokrovsk for four days to report this story.") right before an
+    appeal block that closes the text: the outlet turning to its readers."""
     for i in range(1, len(out)):
         if out[i].label is not Label.APPEAL or out[i - 1].label is Label.APPEAL:
             continue
@@ -88,6 +92,20 @@ def _grow_appeal_leads(out: list[Paragraph], probs: list[float]) -> None:
                                     else LEAD_BODY_APPEAL_MIN):
             out[j] = _to_appeal(out[j], probs[j], "context:appeal-lead")
             j -= 1
+        if j == i - 1 and _outlet_voice(out[j], probs[j]) and _closes_text(out, i):
+            out[j] = _to_appeal(out[j], probs[j], "context:appeal-lead-voice")
+
+
+def _outlet_voice(p: Paragraph, appeal_prob: float) -> bool:
+    """A model-made body paragraph that says "we" or "our", quoting and reporting no one."""
+    if p.why != "model" or p.label is not Label.BODY or appeal_prob < RUN_APPEAL_MIN:
+        return False
+    lower = p.text.lower()
+    return bool(WE.search(lower)) and not REPORTED.search(lower) and not is_quoted(p.text)
+
+
+def _closes_text(out: list[Paragraph], i: int) -> bool:
+    return all(p.label in (Label.APPEAL, Label.BOILERPLATE, Label.CREDIT) for p in out[i:])
 
 
 def _end_marker(p: Paragraph) -> bool:

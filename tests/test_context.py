@@ -38,6 +38,40 @@ def test_appeal_lead_takes_a_boilerplate_line_not_a_plain_body_paragraph():
     assert out[0].label is Label.BODY
 
 
+BODY_END = "The council will vote on the plan in May, officials said."
+APPEAL = P(Label.APPEAL, "rule:appeal-lexicon", 0.96, text="Become a patron of the Gazette from $3 a month.")
+VOICE = "We spent four days in the flooded villages to report this story."
+
+
+def test_the_outlets_own_voice_before_a_closing_appeal_block_joins_it():
+    paras = [P(Label.BODY, score=0.99, text=BODY_END), P(Label.BODY, score=0.7, text=VOICE), APPEAL,
+             P(Label.BOILERPLATE, "rule:boilerplate-exact", 0.95, text="Share")]
+    out = revise(paras, [0.0, 0.2, 0.96, 0.0])
+    assert [p.label for p in out] == [Label.BODY, Label.APPEAL, Label.APPEAL, Label.BOILERPLATE]
+    assert out[1].why == "context:appeal-lead-voice" and out[1].first_label is Label.BODY
+
+
+def test_a_we_paragraph_stays_body_unless_the_appeal_closes_the_text_and_it_reports_no_one():
+    cases = [
+        # The article goes on after the appeal box.
+        ([P(Label.BODY, score=0.7, text=VOICE), APPEAL, P(Label.BODY, score=0.99, text=BODY_END)], [0.2, 0.96, 0.0]),
+        # Too little appeal probability, even there.
+        ([P(Label.BODY, score=0.99, text=BODY_END), P(Label.BODY, score=0.9, text=VOICE), APPEAL], [0.0, 0.1, 0.96]),
+        # Reported speech or a quote is the story.
+        ([P(Label.BODY, score=0.99, text=BODY_END),
+          P(Label.BODY, score=0.7, text="We will not close the school, the mayor said on Monday."), APPEAL], [0.0, 0.2, 0.96]),
+        ([P(Label.BODY, score=0.99, text=BODY_END),
+          P(Label.BODY, score=0.7, text="“We stay until the last family is out,” one volunteer told us."), APPEAL],
+         [0.0, 0.2, 0.96]),
+        # No "we": the article's last paragraph.
+        ([P(Label.BODY, score=0.99, text=BODY_END),
+          P(Label.BODY, score=0.7, text="The villages were evacuated for four days."), APPEAL], [0.0, 0.2, 0.96]),
+    ]
+    for paras, probs in cases:
+        lead = paras.index(APPEAL) - 1
+        assert revise(paras, probs)[lead].label is Label.BODY, paras[lead].text
+
+
 def test_tail_after_a_bare_end_marker_that_ends_in_an_appeal_joins_it():
     paras = [P(Label.BODY, score=0.99, text="The council will vote on the plan in May, officials said."),
              P(Label.BOILERPLATE, "rule:boilerplate-lexicon", 0.95, text="Read more:"),
