@@ -316,19 +316,23 @@ def _joined_runs(body) -> set[str]:
     return runs
 
 
-def _split_run_together(lines: list[tuple[str, str, float]], tree, index: PageIndex,
-                        runs: set[str]) -> list[tuple[str, str, float]]:
-    out, page = [], None
+def _split_run_together(lines: list[tuple[str, str, float]], body, tree,
+                        index: PageIndex) -> list[tuple[str, str, float]]:
+    """`lines` with each run-together paragraph split; the extractor's paragraphs and
+    the page are read only once a long line matches no page element."""
+    out, runs, page = [], None, None
     for tag, text, density in lines:
-        if text in runs and text not in index.by_text and word_count(text) >= RUN_TOGETHER_MIN_WORDS:
-            if page is None:
-                from .flatten import BLOCK_TAGS, flatten_tree  # here: plain-text cleaning never loads lxml
+        if text not in index.by_text and word_count(text) >= RUN_TOGETHER_MIN_WORDS:
+            runs = _joined_runs(body) if runs is None else runs
+            if text in runs:
+                if page is None:
+                    from .flatten import BLOCK_TAGS, flatten_tree  # here: plain-text cleaning never loads lxml
 
-                page = flatten_tree(tree, BLOCK_TAGS - {"br"}).split("\n\n")
-            pieces = _pieces_of(text, page)
-            if len(pieces) >= RUN_TOGETHER_MIN_PIECES:
-                out.extend(("p", piece, 0.0) for piece in pieces)
-                continue
+                    page = flatten_tree(tree, BLOCK_TAGS - {"br"}).split("\n\n")
+                pieces = _pieces_of(text, page)
+                if len(pieces) >= RUN_TOGETHER_MIN_PIECES:
+                    out.extend(("p", piece, 0.0) for piece in pieces)
+                    continue
         out.append((tag, text, density))
     return out
 
@@ -425,7 +429,7 @@ def segment_html(tree, body, index: PageIndex, lang: str | None = None) -> list[
     `lang` (the article's language) picks the appeal lexicon for texts it left out."""
     lines = _extracted_lines(body) if body is not None else []
     if body is not None:
-        lines = _split_run_together(lines, tree, index, _joined_runs(body))
+        lines = _split_run_together(lines, body, tree, index)
     seen = {text for _, text, _ in lines}
     # The extractor's order is the reading order; page positions only place the
     # dropped captions and credits between them, so a repeated text never reorders the body.
