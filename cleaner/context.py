@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .document import Label, Paragraph
 from .features import addresses_reader
-from .lexicons import REPORTED, WE
+from .lexicons import voice
 from .rules import is_quoted, word_count
 from .segment import ends_open
 
@@ -100,8 +100,8 @@ def _outlet_voice(p: Paragraph, appeal_prob: float) -> bool:
     """A model-made body paragraph that says "we" or "our", quoting and reporting no one."""
     if p.why != "model" or p.label is not Label.BODY or appeal_prob < RUN_APPEAL_MIN:
         return False
-    lower = p.text.lower()
-    return bool(WE.search(lower)) and not REPORTED.search(lower) and not is_quoted(p.text)
+    _, we, reported = voice(p.text.lower())
+    return bool(we) and not reported and not is_quoted(p.text)
 
 
 def _closes_text(out: list[Paragraph], i: int) -> bool:
