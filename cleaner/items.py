@@ -7,6 +7,7 @@ from dataclasses import replace
 from .credits import parse_credit, split_inline_credit
 from .document import Block, Item, Label, Paragraph
 from .metadata import appeal_kind
+from .rules import word_count
 
 
 def _credit(text: str, why: str, caption: int | None = None) -> Item:
@@ -67,8 +68,11 @@ def not_article_reason(paragraphs: list[Paragraph], blocks: list[Block], declare
         found = ", ".join(sorted({p.label.value for p in paragraphs}))
         return f"no paragraph reads as article text: every one is {found}"
     teasers = [b for _, b in body if b.link_density >= LISTING_LINK_DENSITY]
-    prose = sum(len(b.text.split()) for _, b in body if b.link_density < LISTING_LINK_DENSITY)
     if declared != "article" and len(teasers) >= LISTING_MIN_TEASERS \
-            and len(teasers) >= LISTING_SHARE * len(body) and prose < LISTING_MAX_PROSE_WORDS:
+            and len(teasers) >= LISTING_SHARE * len(body) and _prose_words(body) < LISTING_MAX_PROSE_WORDS:
         return f"a listing: {len(teasers)} of {len(body)} body paragraphs are links to other pages"
     return None
+
+
+def _prose_words(body: list[tuple[Paragraph, Block]]) -> int:
+    return sum(word_count(b.text) for _, b in body if b.link_density < LISTING_LINK_DENSITY)

@@ -12,6 +12,7 @@ tests/test_scoring.py holds both paths to the same probabilities.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -26,6 +27,29 @@ from .features import (
 )
 from .model import Model
 from .rules import Verdict
+
+
+# Tokens whose columns are remembered (a few MB); past this the memory starts again.
+MAX_REMEMBERED_TOKENS = 200_000
+
+
+class _TokenColumns(dict):
+    """A token's word and prefix columns, looked up once and remembered: news text
+    repeats its words, so most tokens are found here by one lookup instead of two
+    and a slice."""
+
+    def __init__(self, words: dict[str, int], prefixes: dict[str, int]):
+        super().__init__()
+        self.words, self.prefixes = words, prefixes
+
+    def __missing__(self, tok: str) -> tuple[int, ...]:
+        word = self.words.get(tok)
+        prefix = self.prefixes.get(tok[:PREFIX_LEN]) if len(tok) > PREFIX_LEN else None
+        cols = tuple(c for c in (word, prefix) if c is not None)
+        if len(self) >= MAX_REMEMBERED_TOKENS:
+            self.clear()
+        self[tok] = cols
+        return cols
 
 
 class Scorer:
@@ -51,6 +75,7 @@ class Scorer:
             tag, sep, cue = name.partition(":")
             if sep and tag in self.neighbour:
                 self.neighbour[tag][cue] = col
+        self.token_columns = _TokenColumns(self.words, self.prefixes)
 
     def predict_proba(self, blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
                       lang: str | None = None) -> np.ndarray:
@@ -84,8 +109,7 @@ class Scorer:
     def _text_columns(self, toks: list[str]) -> dict[int, float]:
         """Columns of the word, prefix, word-pair and first-word features present
         (`features.token_features`), looked up by `map` so the loop runs in C."""
-        found = set(map(self.words.get, toks))
-        found.update(map(self.prefixes.get, [t[:PREFIX_LEN] for t in toks if len(t) > PREFIX_LEN]))
+        found = set(chain.from_iterable(map(self.token_columns.__getitem__, toks)))
         found.update(map(self.pairs.get, zip(toks, toks[1:])))
         if toks:
             found.add(self.firsts.get(toks[0]))
@@ -94,11 +118,20 @@ class Scorer:
 
     def _softmax(self, n: int, counts: list[int], cols: list[int], vals: list[float]) -> np.ndarray:
         model = self.model
-        weighted = model.coef_t[cols] * np.asarray(vals, dtype=np.float32)[:, None]
-        row_ids = np.repeat(np.arange(n), counts)  # the paragraph of each found feature
-        logits = np.empty((n, len(model.labels)), dtype=np.float64)
-        for k in range(logits.shape[1]):
-            logits[:, k] = np.bincount(row_ids, weights=weighted[:, k], minlength=n) + model.intercept[k]
+        weighted = model.coef_t.take(np.array(cols, dtype=np.intp), axis=0)
+        weighted *= np.array(vals, dtype=np.float32)[:, None]
+        # Each paragraph's features are one run of rows: reduceat sums every run in one
+        # call (in float64 and in order, as bincount did: the same bits).
+        sizes = np.array(counts, dtype=np.intp)
+        starts = np.cumsum(sizes) - sizes
+        if 0 not in counts:
+            logits = np.add.reduceat(weighted.astype(np.float64), starts, axis=0)
+        else:  # reduceat gives a run's first row, not 0, where a run is empty
+            logits = np.zeros((n, len(model.labels)), dtype=np.float64)
+            filled = sizes > 0
+            if filled.any():
+                logits[filled] = np.add.reduceat(weighted.astype(np.float64), starts[filled], axis=0)
+        logits += model.intercept
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)

@@ -16,7 +16,6 @@ from typing import Any
 from .document import Block
 from .rules import MAX_CREDIT_WORDS, appeal_rule, credit_rule, word_count
 
-_WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"""[.!?…:;)"'”’»]\s*$""")
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
@@ -27,7 +26,9 @@ MIN_FULL_LINE = 50
 
 
 def normalise(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Whitespace runs to one space, ends trimmed. str.split's whitespace is the
+    regex \\s (both are str.isspace), and splitting is several times faster."""
+    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------- text

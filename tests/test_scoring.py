@@ -95,3 +95,27 @@ def test_counting_shortcuts_count_as_python_does(text):
     # features must not change for it.
     assert _letters_and_capitals(text) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)))
     assert word_count(text) == len(text.split())
+
+
+def test_a_paragraph_with_no_known_feature_scores_as_the_intercept_alone(cleaner):
+    # Summed by runs of rows, an empty run must add nothing, wherever it falls.
+    model = cleaner.model
+    known = {name: 1.0 for name in list(model.vocabulary)[:2]}
+    for feats in ([{}, known, {}], [{}, {}], [known, {}], [{}, known]):
+        cols = [model.vocabulary[name] for f in feats for name in f]
+        fast = cleaner.scorer._softmax(len(feats), [len(f) for f in feats], cols, [1.0] * len(cols))
+        assert np.allclose(fast, model.predict_proba(feats), atol=1e-5)
+
+
+def test_remembered_token_columns_stay_bounded_and_right(cleaner, monkeypatch):
+    import cleaner.scoring as scoring
+
+    monkeypatch.setattr(scoring, "MAX_REMEMBERED_TOKENS", 5)
+    columns = scoring._TokenColumns(cleaner.scorer.words, cleaner.scorer.prefixes)
+    toks = "donate support newsletter readers independent journalism subscribe today".split()
+    first = [columns[t] for t in toks]
+    assert len(columns) <= 5
+    assert [columns[t] for t in toks] == first
+    for tok, cols in zip(toks, first):
+        want = {cleaner.scorer.words.get(tok), cleaner.scorer.prefixes.get(tok[:5]) if len(tok) > 5 else None}
+        assert set(cols) == want - {None}

@@ -1,3 +1,8 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleaner.segment import looks_like_headline, segment_text, text_paragraphs
 
 
@@ -107,3 +112,10 @@ def test_a_paragraph_that_the_page_does_not_make_up_stays_whole():
     texts = [p.replace("<em>", "").replace("</em>", "") for p in ARTICLE]
     body = _extracted(" ".join(texts), "A second paragraph of the extractor's.")
     assert [b.text for b in segment_html(tree, body, index)][0] == " ".join(texts)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2009\u2028\u3000")))
+def test_normalise_collapses_every_kind_of_whitespace_as_the_regex_would(text):
+    from cleaner.segment import normalise
+
+    assert normalise(text) == re.sub(r"\s+", " ", text).strip()
