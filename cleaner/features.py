@@ -22,6 +22,13 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
 PREFIX_LEN = 5
 MAX_TOKENS = 120  # a long paragraph's role shows in its first words
+# Past this many words a paragraph's word features weigh less, by the square root
+# of its length: summed unscaled, a long paragraph's many small word weights
+# outvoted its length and shape, and long prose was lost (MODEL_CARD.md, version 6).
+TEXT_WEIGHT_TOKENS = 20
+# The version of the features below. A model records the version it was trained
+# with, and one trained with other features is refused, not scored wrongly.
+FEATURES = 2
 
 
 def addresses_reader(text: str) -> bool:
@@ -63,17 +70,24 @@ def tokens(block: Block) -> list[str]:
     return _WORD.findall(block.text[:MAX_SCAN].lower())[:MAX_TOKENS]
 
 
+def text_weight(n_tokens: int) -> float:
+    """The value of each word feature of a paragraph of `n_tokens` words."""
+    return 1.0 if n_tokens <= TEXT_WEIGHT_TOKENS else math.sqrt(TEXT_WEIGHT_TOKENS / n_tokens)
+
+
 def token_features(toks: Sequence[str]) -> dict[str, float]:
-    """Words, their prefixes (inflected forms share weight) and word pairs, each 1.0."""
+    """Words, their prefixes (inflected forms share weight) and word pairs, each
+    `text_weight` (1.0 up to TEXT_WEIGHT_TOKENS words)."""
     feats: dict[str, float] = {}
+    value = text_weight(len(toks))
     for i, tok in enumerate(toks):
-        feats["w=" + tok] = 1.0
+        feats["w=" + tok] = value
         if len(tok) > PREFIX_LEN:
-            feats["p=" + tok[:PREFIX_LEN]] = 1.0
+            feats["p=" + tok[:PREFIX_LEN]] = value
         if i:
-            feats["b=" + toks[i - 1] + "_" + tok] = 1.0
+            feats["b=" + toks[i - 1] + "_" + tok] = value
     if toks:
-        feats["first=" + toks[0]] = 1.0
+        feats["first=" + toks[0]] = value
     return feats
 
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from .document import Label
 from .errors import CleanerError
+from .features import FEATURES
 from .model_files import model_folder
 
 # The model's label is body from this body probability up: losing a body
@@ -46,6 +47,11 @@ class Model:
         except (OSError, ValueError, KeyError) as exc:
             raise CleanerError("io", f"cannot load model from {folder}: {exc}",
                                "pass a folder holding model.json and weights.npz") from exc
+        trained_with = info.get("features", 1)  # models before version 6 name none
+        if trained_with != FEATURES:
+            raise CleanerError("io", f"the model in {folder} was trained on features of version {trained_with}; "
+                               f"this cleaner computes version {FEATURES}",
+                               "train it again with `cleaner train`, or use the model shipped with this cleaner")
         vocab = {name: i for i, name in enumerate(info.pop("vocabulary"))}
         return cls(name=info["name"], version=str(info["version"]),
                    labels=tuple(Label(x) for x in info["labels"]), vocabulary=vocab,
@@ -56,7 +62,8 @@ class Model:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         names = sorted(self.vocabulary, key=self.vocabulary.get)
-        info = {**self.info, "name": self.name, "version": self.version,
+        # A model made in this process is scored with this process's features.
+        info = {"features": FEATURES, **self.info, "name": self.name, "version": self.version,
                 "labels": [x.value for x in self.labels], "vocabulary": names}
         (folder / "model.json").write_text(json.dumps(info, ensure_ascii=False, indent=0), encoding="utf-8")
         np.savez_compressed(folder / "weights.npz", coef=self.coef_t.T.astype(np.float32),

@@ -23,6 +23,7 @@ from .features import (
     block_cues,
     place_features,
     shape_features,
+    text_weight,
     tokens,
 )
 from .model import Model
@@ -114,7 +115,7 @@ class Scorer:
         if toks:
             found.add(self.firsts.get(toks[0]))
         found.discard(None)
-        return dict.fromkeys(found, 1.0)
+        return dict.fromkeys(found, text_weight(len(toks)))
 
     def _softmax(self, n: int, counts: list[int], cols: list[int], vals: list[float]) -> np.ndarray:
         model = self.model

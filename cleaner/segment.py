@@ -228,10 +228,17 @@ def element_cues(el, stop=None) -> tuple[str, ...]:
         if role:
             add("html:figcaption" if el.tag == "figcaption" else f"html:{role}-tag")
         for name in class_roles(_names(el)):
+            if name == "credit" and _holds_paragraphs(el):
+                continue  # a post's wrapper named after its author ("entry-author-jane")
             add("html:caption-word" if name == "caption" and not _near_image(el) else f"html:{name}-class")
         el = el.getparent()
         depth += 1
     return tuple(cues)
+
+
+def _holds_paragraphs(el) -> bool:
+    """Two <p> or more inside: a byline or credit box holds a line or two, not paragraphs."""
+    return next(islice(el.iter("p"), 1, None), None) is not None
 
 
 _BLOCKISH = {"p", "head", "quote", "list", "item", "table", "row", "cell", "code", "div", "body"}

@@ -51,3 +51,18 @@ def test_a_pickled_weights_file_is_refused(tmp_path):
 def test_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(CleanerError, match="cannot load model"):
         Model.load(tmp_path / "nothing-here")
+
+
+def test_a_model_trained_on_other_features_is_refused(tmp_path):
+    import shutil
+
+    from cleaner.model_files import model_folder
+
+    folder = tmp_path / "old"
+    shutil.copytree(model_folder(None), folder)
+    info = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+    info.pop("features")  # as models before version 6 were written
+    (folder / "model.json").write_text(json.dumps(info), encoding="utf-8")
+    with pytest.raises(CleanerError, match="trained on features of version 1") as err:
+        Model.load(folder)
+    assert err.value.code == "io" and "cleaner train" in err.value.hint

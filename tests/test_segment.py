@@ -114,6 +114,27 @@ def test_a_paragraph_that_the_page_does_not_make_up_stays_whole():
     assert [b.text for b in segment_html(tree, body, index)][0] == " ".join(texts)
 
 
+def test_a_post_wrapper_named_after_its_author_is_no_credit_box():
+    import lxml.html
+
+    from cleaner.segment import element_cues
+
+    # Typepad names each post's wrapper after its author: its paragraphs are the post.
+    page = lxml.html.fromstring(
+        '<html><body><div class="entry entry-author-ruth_okonedo entry-type-post">'
+        '<div class="entry-body"><p>The ferry has crossed the river since 1927.</p>'
+        '<p>Nobody I met wanted it gone.</p></div>'
+        '<div class="entry-footer"><span class="author">Posted by Ruth Okonedo</span></div>'
+        '</div></body></html>')
+    short, byline = page.xpath("//p")[1], page.xpath("//span")[0]
+    assert "html:credit-class" not in element_cues(short)
+    # A byline box inside that wrapper is still one.
+    assert "html:credit-class" in element_cues(byline)
+    # So is a credit box that holds a single paragraph.
+    box = lxml.html.fromstring('<div class="photo-credit"><p>Photo: Ana Ruiz</p></div>')
+    assert "html:credit-class" in element_cues(box.find("p"))
+
+
 @given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2009\u2028\u3000")))
 def test_normalise_collapses_every_kind_of_whitespace_as_the_regex_would(text):
     from cleaner.segment import normalise
