@@ -122,7 +122,7 @@ class Scorer:
         weighted = model.coef_t.take(np.array(cols, dtype=np.intp), axis=0)
         weighted *= np.array(vals, dtype=np.float32)[:, None]
         # Each paragraph's features are one run of rows: reduceat sums every run in one
-        # call (in float64 and in order, as bincount did: the same bits).
+        # call, in float64 and in row order (the same bits as a bincount per label).
         sizes = np.array(counts, dtype=np.intp)
         starts = np.cumsum(sizes) - sizes
         if 0 not in counts:
