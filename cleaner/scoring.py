@@ -30,9 +30,10 @@ from .model import Model
 from .rules import Verdict
 
 
-# Tokens whose columns are remembered, about 140 bytes each (7 MB); past this the
-# memory starts again. 1,000 seed-sized articles hold 23,000 distinct tokens.
-MAX_REMEMBERED_TOKENS = 50_000
+# Tokens whose columns are remembered, about 140 bytes each (3 MB); past this the
+# memory starts again. 1,000 seed-sized articles hold 23,000 distinct tokens, and
+# the commonest come back at once. A worker's memory counts (issue 4: 500 MB for a run).
+MAX_REMEMBERED_TOKENS = 20_000
 
 
 class _TokenColumns(dict):
