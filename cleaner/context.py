@@ -98,7 +98,7 @@ def _grow_appeal_leads(out: list[Paragraph], probs: list[float]) -> None:
 
 def _outlet_voice(p: Paragraph, appeal_prob: float) -> bool:
     """A model-made body paragraph that says "we" or "our", quoting and reporting no one."""
-    if p.why != "model" or p.label is not Label.BODY or appeal_prob < RUN_APPEAL_MIN:
+    if p.label is not Label.BODY or not _candidate(p, appeal_prob, RUN_APPEAL_MIN):
         return False
     _, we, reported = voice(p.text.lower())
     return bool(we) and not reported and not is_quoted(p.text)
