@@ -15,7 +15,7 @@ import numpy as np
 from .dataset import LabelledDoc, is_eval, read_docs
 from .document import LABELS
 from .evaluate import body_words_kept, confusion, predict, report, scores
-from .features import FEATURES, document_features
+from .features import document_features
 from .language import detect_language
 from .model import BODY_MIN, Model
 from .model_files import TEXT_PART
@@ -83,7 +83,7 @@ def fit(docs: Sequence[LabelledDoc], *, name: str, version: str, seed: int = SEE
                  vocabulary={n: i for i, n in enumerate(names)},
                  coef_t=np.ascontiguousarray(coef.T), intercept=intercept,
                  info={"created": datetime.date.today().isoformat(), "seed": seed, "C": c,
-                       "examples": dict(Counter(y)), "min_weight": min_weight, "features": FEATURES,
+                       "examples": dict(Counter(y)), "min_weight": min_weight,
                        **({"kind_weight": dict(kind_weight)} if kind_weight else {})})
 
 
