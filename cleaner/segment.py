@@ -242,6 +242,7 @@ def _holds_paragraphs(el) -> bool:
 
 
 _BLOCKISH = {"p", "head", "quote", "list", "item", "table", "row", "cell", "code", "div", "body"}
+_INLINE_PARENTS = {"p", "head", "quote", "item", "cell"}
 
 
 def _has_blocks(el) -> bool:
@@ -252,6 +253,16 @@ def _text_and_links(el) -> tuple[str, int]:
     text = "".join(el.itertext())
     linked = sum(len("".join(r.itertext())) for r in el.iter("ref"))
     return text, linked
+
+
+def _inline_code(child, parent) -> bool:
+    """A <code> in a line of prose (`File::open` returns a `Result`) is a word of it,
+    not a listing: one line, with the parent's text around it. Cut there, a page on
+    software came apart into fragments ("is a", "value from") that read as menus."""
+    if child.tag != "code" or parent.tag not in _INLINE_PARENTS or "\n" in "".join(child.itertext()).strip():
+        return False
+    return bool((parent.text or "").strip() or (child.tail or "").strip()
+                or any(c is not child and "".join(c.itertext()).strip() for c in parent))
 
 
 def _walk(el, out: list[tuple[str, str, int]]) -> None:
@@ -265,7 +276,7 @@ def _walk(el, out: list[tuple[str, str, int]]) -> None:
     tag = el.tag if el.tag in ("p", "head", "quote", "item", "code") else "cell"
     text, linked = [el.text or ""], 0
     for child in el:
-        if child.tag in _BLOCKISH or child.tag == "lb":
+        if (child.tag in _BLOCKISH and not _inline_code(child, el)) or child.tag == "lb":
             out.append((tag, "".join(text), linked))
             if child.tag != "lb":
                 _walk(child, out)

@@ -140,3 +140,39 @@ def test_normalise_collapses_every_kind_of_whitespace_as_the_regex_would(text):
     from cleaner.segment import normalise
 
     assert normalise(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_inline_code_stays_inside_its_sentence_and_a_listing_stands_apart():
+    from lxml import etree
+
+    from cleaner.segment import _extracted_lines
+
+    body = etree.fromstring(
+        "<body><p>The <code>open</code> call returns a <code>Result</code> value, which the caller "
+        "must check.</p><item>Call <code>unwrap</code> only in tests.</item>"
+        "<p><code>let f = File::open(path)?;\nlet n = f.len();</code></p>"
+        "<p>Before it: <code>cargo build</code></p><p><code>cargo test</code></p></body>")
+    lines = [(tag, text) for tag, text, _ in _extracted_lines(body)]
+    assert lines == [
+        ("p", "The open call returns a Result value, which the caller must check."),
+        ("item", "Call unwrap only in tests."),
+        # A listing of two lines, and a command alone in its paragraph, stay code.
+        ("code", "let f = File::open(path)?; let n = f.len();"),
+        ("p", "Before it: cargo build"),
+        ("code", "cargo test"),
+    ]
+
+
+def test_a_page_on_software_keeps_its_sentences_whole():
+    from cleaner import clean
+
+    prose = ("<p>The <code>open</code> function returns a <code>Result</code>: the file on success, "
+             "and an <code>Error</code> when the path does not exist or cannot be read.</p>"
+             "<p>Most programs pass the error up with the <code>?</code> operator instead of handling "
+             "it where it happens, which keeps the happy path short and easy to read.</p>")
+    page = (f"<html><head><title>Reading files</title></head><body><article><h1>Reading files</h1>{prose}"
+            f"<pre><code>let f = File::open(path)?;</code></pre>{prose.replace('Most', 'Many')}"
+            "</article></body></html>")
+    doc = clean(page)
+    assert "The open function returns a Result: the file on success, and an Error when the path" in doc.text
+    assert all(p.label.value == "body" for p in doc.paragraphs), [(p.label, p.text) for p in doc.paragraphs]
