@@ -12,6 +12,9 @@ Columns:
 - cleaner: `Cleaner().clean(page bytes, url=..., kind="html")`, body text only;
 - + captions, credits: the same document's body, caption and credit paragraphs in
   reading order (what cleaner takes out of the text by design, put back);
+- + title: the headline (`Document.title`) above the body text. cleaner moves the
+  headline out of the text into `title`; Dragnet's and CleanPortalEval's gold
+  keep it in the main text, WCXB's and newspaper's mostly do not;
 - cleaner text: the page flattened to plain paragraphs (see `flatten`), then `kind="text"`;
 - flattened: that flattened text unchanged, the "no cleaning" baseline for the column before;
 - trafilatura / traf. precision: `trafilatura.extract`, default or `favor_precision=True`;
@@ -44,9 +47,9 @@ from cleaner.pagescore import MAIN_TEXT_SETS, TRAINED_ON, page_group, word_prf
 from cleaner.weaklabel import _ground_truth, _read, page_rows
 
 REPO = Path(__file__).resolve().parent.parent
-TOOLS = ("cleaner", "cleaner_lifted", "cleaner_text", "flattened", "trafilatura", "traf_precision", "readability",
+TOOLS = ("cleaner", "cleaner_lifted", "cleaner_titled", "cleaner_text", "flattened", "trafilatura", "traf_precision", "readability",
          "justext")
-HEADS = ("cleaner", "+ captions, credits", "cleaner text", "flattened", "trafilatura", "traf. precision",
+HEADS = ("cleaner", "+ captions, credits", "+ title", "cleaner text", "flattened", "trafilatura", "traf. precision",
          "readability", "jusText")
 GOLD_SETS = MAIN_TEXT_SETS  # full main text via _ground_truth
 STRING_SETS = ("trafilatura_eval",)  # must / must-not strings only
@@ -87,6 +90,14 @@ def run_cleaner_lifted(raw: bytes, row: dict, state: dict) -> str:
     return "\n\n".join(p.text for p in doc.paragraphs if p.label.value in ("body", "caption", "credit"))
 
 
+def run_cleaner_titled(raw: bytes, row: dict, state: dict) -> str:
+    """The headline above the body text, as a reader of the JSON record gets both."""
+    doc = _cleaned(raw, row, state)
+    if not doc.text or not doc.title:
+        return doc.text
+    return f"{doc.title}\n\n{doc.text}"
+
+
 def run_cleaner_text(raw: bytes, row: dict, state: dict) -> str:
     return state["cleaner"].clean(state["flat"], kind="text").text
 
@@ -119,7 +130,8 @@ def run_justext(raw: bytes, row: dict, state: dict) -> str:
     return "\n\n".join(p.text for p in justext.justext(raw, stoplist) if not p.is_boilerplate)
 
 
-RUNNERS = {"cleaner": run_cleaner, "cleaner_lifted": run_cleaner_lifted, "cleaner_text": run_cleaner_text, "flattened": run_flattened,
+RUNNERS = {"cleaner": run_cleaner, "cleaner_lifted": run_cleaner_lifted, "cleaner_titled": run_cleaner_titled,
+           "cleaner_text": run_cleaner_text, "flattened": run_flattened,
            "trafilatura": run_trafilatura, "traf_precision": run_traf_precision,
            "readability": run_readability, "justext": run_justext}
 
