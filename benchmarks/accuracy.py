@@ -47,8 +47,8 @@ from cleaner.pagescore import MAIN_TEXT_SETS, TRAINED_ON, page_group, word_prf
 from cleaner.weaklabel import _ground_truth, _read, page_rows
 
 REPO = Path(__file__).resolve().parent.parent
-TOOLS = ("cleaner", "cleaner_lifted", "cleaner_titled", "cleaner_text", "flattened", "trafilatura", "traf_precision", "readability",
-         "justext")
+TOOLS = ("cleaner", "cleaner_lifted", "cleaner_titled", "cleaner_text", "flattened", "trafilatura", "traf_precision",
+         "readability", "justext")
 HEADS = ("cleaner", "+ captions, credits", "+ title", "cleaner text", "flattened", "trafilatura", "traf. precision",
          "readability", "jusText")
 GOLD_SETS = MAIN_TEXT_SETS  # full main text via _ground_truth
