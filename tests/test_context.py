@@ -138,6 +138,11 @@ def test_a_line_over_a_photo_credit_inside_the_article_is_its_caption():
     out = revise(paras, [0.0] * 4)
     assert out[1].label is Label.CAPTION and out[1].why == "context:caption-over-credit"
     assert [p.label for p in out] == [Label.BODY, Label.CAPTION, Label.CREDIT, Label.BODY]
+    # An abbreviation's stop does not end the caption's one sentence.
+    for text in ("Dr. Ana Ruiz at the flood barrier in St. Mary's Lane on Friday.",
+                 "Aktorzy podczas próby w Teatrze im. Juliusza Osterwy w Lublinie."):
+        paras = [L(Label.BODY), L(Label.BODY, text=text), CREDIT, L(Label.BODY)]
+        assert revise(paras, [0.0] * 4)[1].label is Label.CAPTION, text
 
 
 def test_the_line_over_a_credit_stays_body_where_it_may_be_the_articles_last():
@@ -153,6 +158,8 @@ def test_the_line_over_a_credit_stays_body_where_it_may_be_the_articles_last():
         [L(Label.BODY), L(Label.BODY, text="Is it the wettest spring yet? I think so."), CREDIT, L(Label.BODY)],
         [L(Label.BODY), L(Label.BODY, text="Our volunteers stack sandbags along the river wall."), CREDIT,
          L(Label.BODY)],                                                          # the writer's voice
+        [L(Label.BODY), L(Label.BODY, text=f"{CAPTION} The water rose another metre by the evening."),
+         CREDIT, L(Label.BODY)],                                                  # two sentences: the article's
     ):
         assert all(p.label is not Label.CAPTION for p in revise(paras, [0.0] * len(paras)))
 
