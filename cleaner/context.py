@@ -177,8 +177,8 @@ def _keep_lone_prose(out: list[Paragraph]) -> None:
 
 
 def _captions_over_credits(out: list[Paragraph]) -> None:
-    """In plain text, a short line over a photo credit, with the article going on
-    after the credit, is that photo's caption.
+    """In plain text, a short line of one sentence over a photo credit, with the
+    article going on after the credit, is that photo's caption.
 
     At the end of a text the line over a credit is often the article's last
     paragraph (a copied article ends with its photo's credit), and at its start
