@@ -259,10 +259,10 @@ def _inline_code(child, parent) -> bool:
     """A <code> in a line of prose (`File::open` returns a `Result`) is a word of it,
     not a listing: one line, with the parent's text around it. Cut there, a page on
     software came apart into fragments ("is a", "value from") that read as menus."""
-    if child.tag != "code" or parent.tag not in _INLINE_PARENTS or "\n" in "".join(child.itertext()).strip():
+    if child.tag != "code" or parent.tag not in _INLINE_PARENTS or "\n" in _text_of(child).strip():
         return False
     return bool((parent.text or "").strip() or (child.tail or "").strip()
-                or any(c is not child and "".join(c.itertext()).strip() for c in parent))
+                or any(c is not child and _text_of(c).strip() for c in parent))
 
 
 def _walk(el, out: list[tuple[str, str, int]]) -> None:
