@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .document import Label, Paragraph
 from .features import addresses_reader
-from .lexicons import voice
+from .lexicons import lexicons, voice
 from .rules import is_quoted, word_count
 from .segment import ends_open
 
@@ -47,6 +47,19 @@ _NEXT_SENTENCE = re.compile(r"\w{4,}[.!?…][\"”»’)]*\s+(\w)")
 PROSE_MIN_WORDS = 15
 OUTSIDE_MAX_WORDS = 10
 OUTSIDE_BODY_MAX = 0.5
+# Readers' comments that the extractor kept under an article. A comment is marked
+# by a signature with a time of day ("Posted by: Ellen at September 10, 2012 11:40
+# AM") or by its own link ("Report this comment"); two marks at most
+# COMMENT_GAP_WORDS and COMMENT_GAP_PARAGRAPHS apart belong to one thread (a
+# footer's two "Report abuse" links are further apart). A thread, or a line saying
+# the comments are closed, counts only below at least ARTICLE_MIN_PROSE paragraphs
+# of the article's prose, so a page's own byline or post list is never taken.
+MAX_COMMENT_MARK_WORDS = 20
+COMMENT_GAP_WORDS = 300
+COMMENT_GAP_PARAGRAPHS = 12
+COMMENT_HEADING_REACH = 5   # paragraphs above a thread's first mark to look for its heading
+ARTICLE_MIN_PROSE = 2
+COMMENTS_SCORE = 0.9  # a fixed confidence, as the rules give: the model said body
 
 
 def _candidate(p: Paragraph, appeal_prob: float, floor: float) -> bool:
@@ -235,9 +248,71 @@ def _to_boilerplate(p: Paragraph, why: str) -> Paragraph:
     return replace(p, label=Label.BOILERPLATE, score=1 - p.score, why=why, first_label=p.label)
 
 
+def _comment_threads(out: list[Paragraph]) -> None:
+    """Readers' comments the extractor kept are boilerplate: the comments of a signed
+    thread, from its heading (or its first mark) to the comment after its last mark,
+    and everything under the last line saying the comments are closed."""
+    lex = lexicons()
+    for start, end in _threads(out, lex):
+        start = _thread_heading(out, start, lex)
+        if _prose_before(out, start) >= ARTICLE_MIN_PROSE:
+            _comments_out(out, start, _thread_end(out, end))
+    # The last such line: a list of posts may close each one's comments.
+    closed = [i for i, p in enumerate(out) if word_count(p.text) <= MAX_COMMENT_MARK_WORDS
+              and lex.comment_closed.search(p.text)]
+    if closed and _prose_before(out, closed[-1]) >= ARTICLE_MIN_PROSE:
+        _comments_out(out, closed[-1], len(out) - 1)
+
+
+def _threads(out: list[Paragraph], lex) -> list[tuple[int, int]]:
+    """(first mark, last mark) of each run of two or more comment marks."""
+    marks = [i for i, p in enumerate(out) if word_count(p.text) <= MAX_COMMENT_MARK_WORDS
+             and lex.comment_mark.search(p.text)]
+    runs: list[list[int]] = []
+    for i in marks:
+        if runs and i - runs[-1][-1] <= COMMENT_GAP_PARAGRAPHS \
+                and sum(word_count(p.text) for p in out[runs[-1][-1] + 1:i]) <= COMMENT_GAP_WORDS:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [(run[0], run[-1]) for run in runs if len(run) >= 2]
+
+
+def _thread_heading(out: list[Paragraph], first: int, lex) -> int:
+    """Where a thread starts: its heading ("Comments") when one sits a few model-made
+    body paragraphs above its first mark (the first comment signed under its text)."""
+    for j in range(first - 1, max(-1, first - 1 - COMMENT_HEADING_REACH), -1):
+        if lex.comment_heading.search(out[j].text):
+            return j
+        if out[j].why != "model" or out[j].label is not Label.BODY:
+            break
+    return first
+
+
+def _thread_end(out: list[Paragraph], last: int) -> int:
+    """The last mark, and the comment signed above its text, up to a line that is not body."""
+    end, words = last, 0
+    while end + 1 < len(out) and out[end + 1].label is Label.BODY and words <= COMMENT_GAP_WORDS:
+        end += 1
+        words += word_count(out[end].text)
+    return end
+
+
+def _prose_before(out: list[Paragraph], i: int) -> int:
+    return sum(1 for p in out[:i] if p.label is Label.BODY and word_count(p.text) >= PROSE_MIN_WORDS)
+
+
+def _comments_out(out: list[Paragraph], start: int, end: int) -> None:
+    for k in range(start, end + 1):
+        if out[k].why == "model" and out[k].label is Label.BODY:
+            out[k] = replace(out[k], label=Label.BOILERPLATE, score=COMMENTS_SCORE, why="context:comments",
+                             first_label=Label.BODY)
+
+
 def revise(paras: list[Paragraph], appeal_probs: list[float]) -> list[Paragraph]:
     out = list(paras)
     _keep_lone_prose(out)
+    _comment_threads(out)
     _captions_over_credits(out)
     _drop_lone_appeals(out)
     _grow_appeal_runs(out, appeal_probs)

@@ -194,3 +194,73 @@ def test_lines_of_the_article_and_sure_ones_stay_body():
     for paras in cases:
         out = revise(paras, [0.0] * len(paras))
         assert [p.label for p in out] == [p.label for p in paras], [p.text for p in paras]
+
+
+# Readers' comments the extractor kept under an article (context:comments).
+ARTICLE = [U("The harbour authority will dredge the north channel this winter, its director told the port committee.",
+             0.99, tag="p"),
+           U("Work is due to start in November and should let larger ferries dock at low tide from next spring.",
+             0.98, tag="p")]
+
+
+def C(text, score=0.9, label=Label.BODY, why="model"):
+    return Paragraph(text, label, score, why, label, "p")
+
+
+def test_a_signed_comment_thread_under_the_article_is_boilerplate():
+    thread = [C("Comments", 0.95, Label.BOILERPLATE, "rule:boilerplate-exact"),
+              C("About time. The ferry has sat off the pier waiting for the tide every week since June."),
+              C("Posted by: Marta K. at October 3, 2024 9:12 AM", 0.4),
+              C("Who pays for it, though? Last time the dredging bill landed on the harbour dues."),
+              C("Posted by: old salt | Oct 3, 2024 10:47 AM", 0.6, Label.BOILERPLATE),
+              C("Report this comment", 0.4)]
+    out = revise(ARTICLE + thread, [0.0] * 8)
+    assert [p.label for p in out] == [Label.BODY] * 2 + [Label.BOILERPLATE] * 6
+    assert [p.why for p in out[3:]] == ["context:comments", "context:comments", "context:comments", "model",
+                                        "context:comments"]
+    assert out[3].first_label is Label.BODY and out[3].score == 0.9
+
+
+def test_a_comment_signed_above_its_text_is_taken_with_the_last_mark():
+    thread = [C("Verfasst von: Leser_HB am 3. März 2025 um 14:32", 0.5),
+              C("Endlich tut sich etwas am Hafen, das wurde auch Zeit."),
+              C("Verfasst von: Jens aus Vegesack am 3. März 2025 um 15:05", 0.5),
+              C("Wer bezahlt das am Ende? Wieder die Anwohner, wie immer.")]
+    out = revise(ARTICLE + thread, [0.0] * 6)
+    assert [p.label for p in out] == [Label.BODY] * 2 + [Label.BOILERPLATE] * 4
+
+
+def test_a_lone_signature_a_thread_without_an_article_and_rule_labels_stay():
+    cases = (
+        # A post's own byline, once, with its time.
+        ARTICLE + [C("Posted by: harbour desk at 10:15 AM"), C("Tags: ferries, dredging", 0.6, Label.BOILERPLATE)],
+        # Marks above the article's prose: a list of signed posts, not comments under one.
+        [C("Posted by: Marta K. at 9:12 AM"), C("Posted by: old salt at 10:47 AM")] + ARTICLE,
+        # Marks too far apart to be one thread.
+        ARTICLE + [C("Posted by: Marta K. at 9:12 AM")] + [C(" ".join(["word"] * 40))] * 8 +
+        [C("Posted by: old salt at 10:47 AM")],
+        # ... or too many paragraphs apart: a footer's links.
+        ARTICLE + [C("Report abuse")] + [C("Careers")] * 12 + [C("Report abuse")],
+    )
+    for paras in cases:
+        out = revise(paras, [0.0] * len(paras))
+        assert [p.label for p in out] == [p.label for p in paras], [p.text for p in paras]
+    credit = C("By Marta K.", 0.9, Label.CREDIT, "rule:byline")
+    out = revise(ARTICLE + [C("Posted by: a at 9:12 AM"), credit, C("Report abuse")], [0.0] * 5)
+    assert out[3].label is Label.CREDIT and out[3].why == "rule:byline"
+
+
+def test_everything_under_a_comments_closed_line_is_boilerplate_below_an_article_only():
+    tail = [C("Les commentaires sont fermés.", 0.5), C("Pierre"), C("Encore des travaux payés par les usagers du port.")]
+    out = revise(ARTICLE + tail, [0.0] * 5)
+    assert [p.label for p in out] == [Label.BODY] * 2 + [Label.BOILERPLATE] * 3
+    assert out[3].why == "context:comments"
+    top = [C("Comments are closed.", 0.5)] + ARTICLE
+    assert [p.label for p in revise(top, [0.0] * 3)] == [Label.BODY] * 3
+
+
+def test_only_the_last_comments_closed_line_of_a_list_of_posts_counts():
+    closed = C("Comments are closed.", 0.5)
+    paras = ARTICLE + [closed] + ARTICLE + [closed, C("Archives"), C("Powered by our blog engine")]
+    out = revise(paras, [0.0] * len(paras))
+    assert [p.label for p in out] == [Label.BODY] * 5 + [Label.BOILERPLATE] * 3

@@ -96,6 +96,9 @@ class Lexicons:
     boilerplate_exact: frozenset[str]
     cookie: re.Pattern
     inline_credit: re.Pattern
+    comment_mark: re.Pattern      # a reader comment's signature or its own link
+    comment_heading: re.Pattern   # a comment section's heading, "closed" lines included
+    comment_closed: re.Pattern
 
 
 # Matched in lower-cased text: case-insensitive matching is several times slower.
@@ -249,4 +252,10 @@ def lexicons() -> Lexicons:
         cookie=_any(boiler["cookie"]),
         # A caption that ends with its own credit: "... on Tuesday. Photo: AFP".
         inline_credit=_any(credit["prefixes"], r"[.!?…)]\s+[(\[]?(?:{})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ])))\s*\S[^.!?]{{0,80}}$"),
+        # "Posted by: Ellen at September 10, 2012 11:40 AM" (a time of day: an article's
+        # byline gives a date at most), or "Report this comment" alone on its line.
+        comment_mark=re.compile(r"^\W*(?:(?:{})(?=.*\d{{1,2}}[:.]\d{{2}})|(?:{})\W*$)".format(
+            _alternation(boiler["comment_signed"]), _alternation(boiler["comment_links"])), re.I),
+        comment_heading=_any(boiler["comment_headings"] + boiler["comment_closed"], r"^\W*(?:{})\W*$"),
+        comment_closed=_any(boiler["comment_closed"], r"^\W*(?:{})\W*$"),
     )
