@@ -146,11 +146,11 @@ def where_table(ours: Counter, theirs: Counter) -> str:
 def label_table(ours: Counter) -> str:
     """The words that reached cleaner's paragraphs: what its labels did with them."""
     lines = ["| human label | words in cleaner's paragraphs | left in the text | taken out |", "|---|---:|---:|---:|"]
-    for human in HUMAN:
-        reached = sum(n for (h, t), n in ours.items() if h == human and t not in (GONE, "title"))
-        kept = ours[human, "body"]
-        lines.append(f"| {human} | {reached:,} | {kept / reached:.1%} | {1 - kept / reached:.1%} |" if reached
-                     else f"| {human} | 0 | | |")
+    for name, humans in [(h, (h,)) for h in HUMAN] + [("not article, together", NOT_ARTICLE)]:
+        reached = sum(n for (h, t), n in ours.items() if h in humans and t not in (GONE, "title"))
+        kept = sum(ours[h, "body"] for h in humans)
+        lines.append(f"| {name} | {reached:,} | {kept / reached:.2%} | {1 - kept / reached:.2%} |" if reached
+                     else f"| {name} | 0 | | |")
     return "\n".join(lines)
 
 
