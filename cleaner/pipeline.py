@@ -85,12 +85,48 @@ def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Blo
     if language:
         meta["language"] = language
     blocks = segment_html(tree, extracted.body, index, language)
-    title = meta.get("title")
-    # The headline often opens the extracted text too; it belongs in `title` only.
-    if title:
-        head = normalise(title)
-        blocks = [b for i, b in enumerate(blocks) if i >= TITLE_WINDOW or normalise(b.text) != head]
-    return title, blocks, meta
+    if meta.get("title"):
+        meta["title"], blocks = _headline_out(meta["title"], blocks)
+    return meta.get("title"), blocks, meta
+
+
+def _headline_out(title: str, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """The headline often opens the extracted text too; it belongs in `title` only.
+
+    Near the top, a block that is the title, or the title's words before or after a
+    separator ("Chelsea hoping to sign Anelka" of "Chelsea hoping to sign Anelka -
+    Soccer - Sport"), leaves the text; a part becomes the title, unless a colon is what
+    split it off (a kicker: "Murph's Turf: Performance enhancers ...")."""
+    head, kept = normalise(title), []
+    for i, block in enumerate(blocks):
+        text = normalise(block.text)
+        if i < TITLE_WINDOW and text == head:
+            continue
+        separator = _title_part(text, head) if i < TITLE_WINDOW else None
+        if separator is None:
+            kept.append(block)
+            continue
+        if ":" not in separator:
+            title = text
+    return title, kept
+
+
+_AFTER_PART = re.compile(r"\s*[|\-–—»·:_/•]+\s*(?=\S)")
+_BEFORE_PART = re.compile(r"(?<=\S)\s*[|\-–—»·:_/•]+\s*$")
+MIN_HEADLINE_WORDS = 3
+
+
+def _title_part(text: str, head: str) -> str | None:
+    """The separator by which `text` is a leading or trailing part of the title `head`, if it is one."""
+    if len(text.split()) < MIN_HEADLINE_WORDS or len(text) >= len(head):
+        return None
+    if head.startswith(text):
+        m = _AFTER_PART.match(head, len(text))
+    elif head.endswith(text):
+        m = _BEFORE_PART.search(head, 0, len(head) - len(text))
+    else:
+        return None
+    return m.group() if m else None
 
 
 _IN_MEMORY = object()  # a model handed over as an object has no folder for workers to load

@@ -35,6 +35,34 @@ def test_authors_come_as_a_list_and_the_title_without_the_site():
     assert doc.metadata["authors"] == ["Anna Berg", "Tom Roe"]
 
 
+HEADLINE = "Ferry fares rise by a fifth"
+
+
+def _headed(title: str, headline: str) -> str:
+    # In an h2: with one h1, trafilatura takes the h1 for the title, not <title>.
+    return (f"<html><head><title>{title}</title></head><body><article><h2>{headline}</h2>{ARTICLE}"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize("title, want", [
+    # Section names after the headline, not the site's name: the page's own headline is the title.
+    (f"{HEADLINE} - Transport - News - Breaking News", HEADLINE),
+    (f"{HEADLINE}_English_Harbour Wire", HEADLINE),
+    # A kicker before a colon stays in the title.
+    (f"Harbour Notes: {HEADLINE}", f"Harbour Notes: {HEADLINE}"),
+])
+def test_the_headline_leaves_the_text_when_the_title_holds_more(title, want):
+    doc = clean(_headed(title, HEADLINE), kind="html")
+    assert doc.title == want
+    assert HEADLINE not in doc.text and doc.text.startswith("The regional parliament")
+
+
+def test_a_line_that_only_begins_like_the_title_stays_in_the_text():
+    line = f"{HEADLINE} from Monday"
+    doc = clean(_headed(f"{HEADLINE} - Transport - News - Breaking News", line), kind="html")
+    assert doc.title.startswith(f"{HEADLINE} - Transport") and line in doc.text
+
+
 def test_utf8_bytes_win_over_a_wrong_latin1_declaration():
     page = ("<html><head><meta charset='iso-8859-1'></head><body><article><p>La cúpula de la organización "
             "decidió el martes celebrar una reunión extraordinaria en la sede de Bilbao.</p><p>Según fuentes "
