@@ -53,7 +53,7 @@ HEADS = ("cleaner", "+ captions, credits", "+ title", "cleaner text", "flattened
          "readability", "jusText")
 GOLD_SETS = MAIN_TEXT_SETS  # full main text via _ground_truth
 STRING_SETS = ("trafilatura_eval",)  # must / must-not strings only
-NO_MAIN_TEXT = ("l3s_gn1", "goose3")  # block labels / a prefix only: no row here
+NO_MAIN_TEXT = ("l3s_gn1", "goose3")  # block labels (benchmarks/blocks.py) / a prefix only: no row here
 WORDS = re.compile(r"\w+")
 
 # jusText stoplists are named by language; the manifest has ISO codes (langdetect).

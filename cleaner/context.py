@@ -48,7 +48,7 @@ PROSE_MIN_WORDS = 15
 OUTSIDE_MAX_WORDS = 10
 OUTSIDE_BODY_MAX = 0.5
 # Readers' comments that the extractor kept under an article. A comment is marked
-# by a signature with a time of day ("Posted by: Ellen at September 10, 2012 11:40
+# by a signature with a time of day ("Posted by: Marta K. at October 3, 2024 9:12
 # AM") or by its own link ("Report this comment"); two marks at most
 # COMMENT_GAP_WORDS and COMMENT_GAP_PARAGRAPHS apart belong to one thread (a
 # footer's two "Report abuse" links are further apart). A thread, or a line saying

@@ -93,22 +93,19 @@ def html_blocks(text: str, url: str | None = None) -> tuple[str | None, list[Blo
 def _headline_out(title: str, blocks: list[Block]) -> tuple[str, list[Block]]:
     """The headline often opens the extracted text too; it belongs in `title` only.
 
-    Near the top, a block that is the title, or the title's words before or after a
-    separator ("Chelsea hoping to sign Anelka" of "Chelsea hoping to sign Anelka -
-    Soccer - Sport"), leaves the text; a part becomes the title, unless a colon is what
-    split it off (a kicker: "Murph's Turf: Performance enhancers ...")."""
-    head, kept = normalise(title), []
-    for i, block in enumerate(blocks):
+    Among the first blocks, one that is the title, or the title's words before or
+    after a separator ("Ferry fares rise by a fifth" of "Ferry fares rise by a fifth
+    - Transport - News"), leaves the text; a part becomes the title, unless a colon
+    is what split it off (a kicker: "Harbour Notes: Ferry fares ...")."""
+    head, top = normalise(title), []
+    for block in blocks[:TITLE_WINDOW]:
         text = normalise(block.text)
-        if i < TITLE_WINDOW and text == head:
-            continue
-        separator = _title_part(text, head) if i < TITLE_WINDOW else None
-        if separator is None:
-            kept.append(block)
-            continue
-        if ":" not in separator:
+        separator = None if text == head else _title_part(text, head)
+        if text != head and separator is None:
+            top.append(block)
+        elif separator is not None and ":" not in separator:
             title = text
-    return title, kept
+    return title, top + blocks[TITLE_WINDOW:]
 
 
 _AFTER_PART = re.compile(r"\s*[|\-–—»·:_/•]+\s*(?=\S)")

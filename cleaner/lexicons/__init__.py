@@ -252,7 +252,7 @@ def lexicons() -> Lexicons:
         cookie=_any(boiler["cookie"]),
         # A caption that ends with its own credit: "... on Tuesday. Photo: AFP".
         inline_credit=_any(credit["prefixes"], r"[.!?…)]\s+[(\[]?(?:{})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ])))\s*\S[^.!?]{{0,80}}$"),
-        # "Posted by: Ellen at September 10, 2012 11:40 AM" (a time of day: an article's
+        # "Posted by: Marta K. at October 3, 2024 9:12 AM" (a time of day: an article's
         # byline gives a date at most), or "Report this comment" alone on its line.
         comment_mark=re.compile(r"^\W*(?:(?:{})(?=.*\d{{1,2}}[:.]\d{{2}})|(?:{})\W*$)".format(
             _alternation(boiler["comment_signed"]), _alternation(boiler["comment_links"])), re.I),
