@@ -38,6 +38,8 @@ from concurrent.futures import ProcessPoolExecutor
 from difflib import SequenceMatcher
 from pathlib import Path
 
+import trafilatura
+
 from cleaner import Cleaner, CleanerError
 from cleaner.pagescore import word_prf
 
@@ -92,7 +94,6 @@ STATE: dict = {}
 def init_worker(root: str) -> None:
     logging.disable(logging.CRITICAL)  # the libraries warn on many real pages
     warnings.simplefilter("ignore")
-    import trafilatura  # noqa: F401  so the first page does not pay for the import
     STATE["root"] = Path(root)
     STATE["cleaner"] = Cleaner()
 
@@ -107,7 +108,6 @@ def score_page(page: dict) -> dict:
         text, error = doc.text, None
     except CleanerError as exc:  # no_content and friends: nothing kept
         ours, text, error = [], "", exc.code
-    import trafilatura
     theirs = trafilatura.extract(raw, url=page["url"], include_comments=False) or ""
     return {"id": page["id"], "error": error,
             "cleaner": {f"{h}|{t}": n for (h, t), n in where_words_went(gold, tagged_words(ours)).items()},
