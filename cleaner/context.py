@@ -282,7 +282,7 @@ def _thread_heading(out: list[Paragraph], first: int, lex) -> int:
     """Where a thread starts: its heading ("Comments") when one sits a few model-made
     body paragraphs above its first mark (the first comment signed under its text)."""
     for j in range(first - 1, max(-1, first - 1 - COMMENT_HEADING_REACH), -1):
-        if lex.comment_heading.search(out[j].text):
+        if word_count(out[j].text) <= MAX_COMMENT_MARK_WORDS and lex.comment_heading.search(out[j].text):
             return j
         if out[j].why != "model" or out[j].label is not Label.BODY:
             break
