@@ -91,7 +91,7 @@ def credit_rule(text: str) -> Verdict | None:
         return Verdict(Label.CREDIT, 0.97, "rule:credit-prefix")
     stripped = text.strip("()[] .")
     if _COPYRIGHT.match(stripped):
-        if _RIGHTS.search(text):
+        if _copyright_notice(text):
             return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
         return Verdict(Label.CREDIT, 0.93, "rule:credit-copyright")
     # A short line made of agency names, slashes and names: "AFP/Getty Images".
@@ -134,7 +134,16 @@ def boilerplate_rule(text: str) -> Verdict | None:
         return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-lexicon")
     if words <= MAX_NOTICE_WORDS and cookie_notice(text):
         return Verdict(Label.BOILERPLATE, 0.93, "rule:cookie-notice")
+    # A wire service's or site's rights notice, longer than a credit line ("© 2024 The
+    # Wire. All rights reserved. This material may not be published, broadcast ..."):
+    # credit_rule takes only the short ones.
+    if MAX_CREDIT_WORDS < words <= MAX_NOTICE_WORDS and _copyright_notice(text):
+        return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
     return None
+
+
+def _copyright_notice(text: str) -> bool:
+    return bool(_COPYRIGHT.match(text.strip("()[] .")) and _RIGHTS.search(text))
 
 
 def html_rule(block: Block, lang: str | None = None) -> Verdict | None:

@@ -146,3 +146,28 @@ def test_the_model_feature_still_counts_quoted_titles():
     # The model learned `quoted` with titles counted; the rules' speech test leaves them out.
     text = 'Tickets for "The Last Ferry Home" go on sale on Monday.'
     assert is_quoted(text, titles=True) and not is_quoted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "© 2024 Harbour Wire. All rights reserved.",
+    # Longer than a credit line: a wire's whole rights notice, in several languages.
+    "Copyright 2024 Harbour Wire. All rights reserved. This material may not be published, broadcast, rewritten "
+    "or redistributed without written permission.",
+    "(© 2023 Valley Broadcasting Inc. All Rights Reserved. This material may not be published, broadcast, rewritten, "
+    "or redistributed.)",
+    "© 2025 Rheinufer Medien GmbH. Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung der Redaktion, "
+    "auch in Auszügen und für elektronische Medien.",
+])
+def test_rights_notices_are_boilerplate(text):
+    verdict = first_verdict(Block(text=text, tag="p"))
+    assert verdict is not None and verdict.label is Label.BOILERPLATE and verdict.why == "rule:copyright-notice", text
+
+
+@pytest.mark.parametrize("text", [
+    "Copyright law leaves all rights reserved to the author by default, the court said on Tuesday in a ruling "
+    "that could reach thousands of musicians.",
+    "The label says “some rights reserved” and lets others copy the photos if they name the photographer and "
+    "do not sell them.",
+])
+def test_sentences_about_rights_are_not_notices(text):
+    assert first_verdict(Block(text=text, tag="p")) is None, text
