@@ -100,10 +100,12 @@ def _headline_out(title: str, blocks: list[Block]) -> tuple[str, list[Block]]:
     head, top = normalise(title), []
     for block in blocks[:TITLE_WINDOW]:
         text = normalise(block.text)
-        separator = None if text == head else _title_part(text, head)
-        if text != head and separator is None:
+        if text == head:
+            continue
+        separator = _title_part(text, head)
+        if separator is None:
             top.append(block)
-        elif separator is not None and ":" not in separator:
+        elif ":" not in separator:
             title = text
     return title, top + blocks[TITLE_WINDOW:]
 

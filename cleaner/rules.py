@@ -91,7 +91,7 @@ def credit_rule(text: str) -> Verdict | None:
         return Verdict(Label.CREDIT, 0.97, "rule:credit-prefix")
     stripped = text.strip("()[] .")
     if _COPYRIGHT.match(stripped):
-        if _copyright_notice(text):
+        if _RIGHTS.search(text):
             return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
         return Verdict(Label.CREDIT, 0.93, "rule:credit-copyright")
     # A short line made of agency names, slashes and names: "AFP/Getty Images".
