@@ -29,7 +29,6 @@ import datetime
 import gzip
 import json
 import logging
-import re
 import sys
 import time
 import warnings
@@ -41,10 +40,9 @@ from pathlib import Path
 import trafilatura
 
 from cleaner import Cleaner, CleanerError
-from cleaner.pagescore import word_prf
+from cleaner.pagescore import WORDS, word_prf
 
 REPO = Path(__file__).resolve().parent.parent
-WORDS = re.compile(r"\w+")
 HUMAN = ("fulltext", "headline", "supplemental", "related_content", "comments", "not_content")
 CLEANER = ("body", "title", "caption", "credit", "appeal", "boilerplate")
 GONE = "not extracted"

@@ -244,8 +244,10 @@ def _stray_line(p: Paragraph) -> bool:
             and word_count(p.text) <= OUTSIDE_MAX_WORDS and ends_open(p.text))
 
 
-def _to_boilerplate(p: Paragraph, why: str) -> Paragraph:
-    return replace(p, label=Label.BOILERPLATE, score=1 - p.score, why=why, first_label=p.label)
+def _to_boilerplate(p: Paragraph, why: str, score: float | None = None) -> Paragraph:
+    """`score`: a fixed confidence; by default what the model left to the other labels."""
+    return replace(p, label=Label.BOILERPLATE, score=1 - p.score if score is None else score, why=why,
+                   first_label=p.label)
 
 
 def _comment_threads(out: list[Paragraph]) -> None:
@@ -305,8 +307,7 @@ def _prose_before(out: list[Paragraph], i: int) -> int:
 def _comments_out(out: list[Paragraph], start: int, end: int) -> None:
     for k in range(start, end + 1):
         if out[k].why == "model" and out[k].label is Label.BODY:
-            out[k] = replace(out[k], label=Label.BOILERPLATE, score=COMMENTS_SCORE, why="context:comments",
-                             first_label=Label.BODY)
+            out[k] = _to_boilerplate(out[k], "context:comments", COMMENTS_SCORE)
 
 
 def revise(paras: list[Paragraph], appeal_probs: list[float]) -> list[Paragraph]:
