@@ -139,6 +139,8 @@ def boilerplate_rule(text: str) -> Verdict | None:
     # credit_rule takes only the short ones.
     if MAX_CREDIT_WORDS < words <= MAX_NOTICE_WORDS and _copyright_notice(text):
         return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
+    if words <= MAX_NOTICE_WORDS and lex.notice.search(text):
+        return Verdict(Label.BOILERPLATE, 0.9, "rule:copy-notice")
     return None
 
 

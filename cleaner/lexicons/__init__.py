@@ -95,6 +95,7 @@ class Lexicons:
     boilerplate_opening: re.Pattern
     boilerplate_exact: frozenset[str]
     cookie: re.Pattern
+    notice: re.Pattern            # a note about the copy: where it was printed, how it may be used
     inline_credit: re.Pattern
     comment_mark: re.Pattern      # a reader comment's signature or its own link
     comment_heading: re.Pattern   # a comment section's heading, "closed" lines included
@@ -250,6 +251,7 @@ def lexicons() -> Lexicons:
         boilerplate_opening=_any(boiler["openings"], r"^\W*(?:{})"),
         boilerplate_exact=frozenset(boiler["exact"]),
         cookie=_any(boiler["cookie"]),
+        notice=_any(boiler["notices"], r"^\W*(?:{})"),
         # A caption that ends with its own credit: "... on Tuesday. Photo: AFP".
         inline_credit=_any(credit["prefixes"], r"[.!?…)]\s+[(\[]?(?:{})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ])))\s*\S[^.!?]{{0,80}}$"),
         # "Posted by: Marta K. at October 3, 2024 9:12 AM" (a time of day: an article's
