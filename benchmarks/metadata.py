@@ -13,6 +13,14 @@ languages: the same primary code. trafilatura's side is
     python benchmarks/metadata.py --corpora ../shared/corpora --flat
 
 scores instead the title of WCXB's article pages read as plain text.
+
+    python benchmarks/metadata.py --corpora ../shared/corpora --dates
+
+scores instead the publish date on WCXB's pages (`publish_date`) and
+trafilatura's evaluation pages (`evaldata.json`'s `date`): on pages with a
+date, how often each tool gives the same day, another one, or none; on pages
+whose ground truth has no date, how often each gives one anyway (and how many
+of those are January 1st, what a bare year becomes).
 """
 from __future__ import annotations
 
@@ -123,11 +131,49 @@ def flat_titles(corpora: Path, cleaner) -> None:
           + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
+def date_pages(corpora: Path):
+    """(page bytes, url, gold date or None) for WCXB's and trafilatura's evaluation pages."""
+    evaldata = json.loads((corpora / "trafilatura_eval" / "evaldata.json").read_text(encoding="utf-8"))
+    by_file = {v["file"]: v for v in evaldata.values()}
+    seen = set()
+    for line in open(corpora / "manifest.jsonl", encoding="utf-8"):
+        row = json.loads(line)
+        if "duplicate_of" in row or row["set"] not in ("wcxb", "trafilatura_eval") or row["html"] in seen:
+            continue
+        seen.add(row["html"])
+        if row["set"] == "wcxb":
+            want = json.loads((corpora / row["gold"]).read_text(encoding="utf-8"))["ground_truth"].get("publish_date")
+        else:
+            want = by_file.get(Path(row["origin_path"]).name, {}).get("date")
+        yield row["set"], gzip.decompress((corpora / row["html"]).read_bytes()), row.get("url"), want
+
+
+def dates(corpora: Path, cleaner) -> None:
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for name, html, url, want in date_pages(corpora):
+        for tool, got in (("cleaner", cleaner_fields(cleaner, html, url).get("date")),
+                          ("trafilatura", trafilatura_fields(html, url).get("date"))):
+            row = counts[name, tool]
+            if want:
+                row["dated"] += 1
+                row["same day" if _match("date", got, want) else "another" if got else "none"] += 1
+            else:
+                row["undated"] += 1
+                row["given"] += bool(got)
+                row["given: Jan 1"] += bool(got) and str(got)[5:10] == "01-01"
+    columns = ("dated", "same day", "another", "none", "undated", "given", "given: Jan 1")
+    print(f"{'set':<18}{'tool':<13}" + "".join(f"{c:>14}" for c in columns))
+    for (name, tool), row in sorted(counts.items()):
+        print(f"{name:<18}{tool:<13}" + "".join(f"{row[c]:>14}" for c in columns))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "corpora")
     ap.add_argument("--flat", action="store_true",
                     help="Instead: the title of WCXB's article pages read as plain text.")
+    ap.add_argument("--dates", action="store_true",
+                    help="Instead: publish dates on WCXB's and trafilatura's evaluation pages.")
     args = ap.parse_args()
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
@@ -136,6 +182,9 @@ def main() -> None:
     cleaner = Cleaner()
     if args.flat:
         flat_titles(args.corpora, cleaner)
+        return
+    if args.dates:
+        dates(args.corpora, cleaner)
         return
     hits: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])  # (set, field) -> ours, theirs, n
     for name, html, url, want in ground_truth(args.corpora):

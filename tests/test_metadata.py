@@ -35,6 +35,25 @@ def test_authors_come_as_a_list_and_the_title_without_the_site():
     assert doc.metadata["authors"] == ["Anna Berg", "Tom Roe"]
 
 
+def _dated(head: str = "", top: str = "") -> str:
+    return (f"<html><head><title>Budget approved</title>{head}</head><body><article>{top}{ARTICLE}</article>"
+            "<footer><p>© 2021 Valley Herald</p><p>Archive: stories since 2019</p></footer></body></html>")
+
+
+@pytest.mark.parametrize("head, top", [
+    ("<meta property='article:published_time' content='2024-03-05T08:00:00Z'>", ""),
+    ("", "<p class='published'>Published March 5, 2024</p>"),
+    ("", "<time datetime='2024-03-05'>5 March</time>"),
+])
+def test_a_page_gives_the_date_its_markup_names(head, top):
+    assert clean(_dated(head, top), kind="html").metadata["date"] == "2024-03-05"
+
+
+def test_a_year_in_the_footer_is_no_date():
+    # htmldate's search of the whole page's text read the copyright year as 2021-01-01.
+    assert "date" not in clean(_dated(), kind="html").metadata
+
+
 HEADLINE = "Ferry fares rise by a fifth"
 
 
