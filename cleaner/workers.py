@@ -30,7 +30,7 @@ POLL_SECONDS = 0.2
 # libraries cache or fragment never adds up: memory stays flat however long the
 # run. Not after a fixed number of documents: a new worker pays its start again
 # (imports and model; for plain text with date lines, dateparser's tables for
-# every language too: a second or more). On real pages a worker settles near 150 MB.
+# every language too: a second or more). On real pages a worker peaks near 180 MB.
 WORKER_MEMORY_LIMIT = 300 * 2**20
 # ... and in any case after this many (where resident memory cannot be read).
 TASKS_PER_WORKER = 20_000
