@@ -44,7 +44,7 @@ from cleaner import Cleaner, CleanerError
 from cleaner.dataset import is_eval
 from cleaner.flatten import flatten, flatten_tree
 from cleaner.pagescore import MAIN_TEXT_SETS, TRAINED_ON, page_group, word_prf
-from cleaner.weaklabel import _ground_truth, _read, page_rows
+from cleaner.weaklabel import _ground_truth, _read, evaldata_by_file, evaldata_of, page_rows
 
 REPO = Path(__file__).resolve().parent.parent
 TOOLS = ("cleaner", "cleaner_lifted", "cleaner_titled", "cleaner_text", "flattened", "trafilatura", "traf_precision",
@@ -206,10 +206,7 @@ def score_page(task: tuple[dict, dict | None]) -> dict | None:
 
 
 def select_tasks(root: Path, sets: list[str], all_splits: bool, limit: int | None) -> list[tuple[dict, dict | None]]:
-    evaldata = {}
-    if "trafilatura_eval" in sets:
-        ev = json.loads((root / "trafilatura_eval/evaldata.json").read_text(encoding="utf-8"))
-        evaldata = {item["file"]: item for item in ev.values()}
+    evaldata = evaldata_by_file(root) if "trafilatura_eval" in sets else {}
     taken: Counter = Counter()
     tasks = []
     for row in page_rows(root, set(sets)):
@@ -219,7 +216,7 @@ def select_tasks(root: Path, sets: list[str], all_splits: bool, limit: int | Non
             continue
         strings = None
         if row["set"] in STRING_SETS:
-            strings = evaldata.get(Path(row["html"]).name.removesuffix(".gz"))
+            strings = evaldata_of(evaldata, row)
             if strings is None:
                 continue
         taken[row["set"]] += 1

@@ -132,19 +132,15 @@ def flat_titles(corpora: Path, cleaner) -> None:
 
 
 def date_pages(corpora: Path):
-    """(page bytes, url, gold date or None) for WCXB's and trafilatura's evaluation pages."""
-    evaldata = json.loads((corpora / "trafilatura_eval" / "evaldata.json").read_text(encoding="utf-8"))
-    by_file = {v["file"]: v for v in evaldata.values()}
-    seen = set()
-    for line in open(corpora / "manifest.jsonl", encoding="utf-8"):
-        row = json.loads(line)
-        if "duplicate_of" in row or row["set"] not in ("wcxb", "trafilatura_eval") or row["html"] in seen:
-            continue
-        seen.add(row["html"])
+    """(set, page bytes, url, gold date or None) for WCXB's and trafilatura's evaluation pages."""
+    from cleaner.weaklabel import evaldata_by_file, evaldata_of, page_rows
+
+    evaldata = evaldata_by_file(corpora)
+    for row in page_rows(corpora, {"wcxb", "trafilatura_eval"}):
         if row["set"] == "wcxb":
             want = json.loads((corpora / row["gold"]).read_text(encoding="utf-8"))["ground_truth"].get("publish_date")
         else:
-            want = by_file.get(Path(row["origin_path"]).name, {}).get("date")
+            want = (evaldata_of(evaldata, row) or {}).get("date")
         yield row["set"], gzip.decompress((corpora / row["html"]).read_bytes()), row.get("url"), want
 
 

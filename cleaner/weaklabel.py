@@ -117,6 +117,17 @@ def page_rows(root: Path, sets: set[str]) -> Iterator[dict]:
                 yield row
 
 
+def evaldata_by_file(root: Path) -> dict[str, dict]:
+    """trafilatura's evaluation data (must / must-not strings, date ...), keyed by page file name."""
+    ev = json.loads((root / "trafilatura_eval/evaldata.json").read_text(encoding="utf-8"))
+    return {item["file"]: item for item in ev.values()}
+
+
+def evaldata_of(evaldata: dict[str, dict], row: dict) -> dict | None:
+    """A trafilatura_eval page's entry of `evaldata_by_file`."""
+    return evaldata.get(Path(row["html"]).name.removesuffix(".gz"))
+
+
 def label_page(args: tuple[str, dict, dict | None, bool]) -> dict | None:
     """One page's labelled paragraphs; with `flat`, those of its visible text read as
     plain text, segmented as `clean(kind="text")` segments it."""
@@ -162,15 +173,12 @@ def weak_label(root: str | Path, sets: set[str], jobs: int = 2, flat: bool = Fal
     """Labelled documents for every page of the named sets, in manifest order
     (with `flat`, of each page's visible text read as plain text)."""
     root = Path(root)
-    evaldata = {}
-    if "trafilatura_eval" in sets:
-        ev = json.loads((root / "trafilatura_eval/evaldata.json").read_text(encoding="utf-8"))
-        evaldata = {item["file"]: item for item in ev.values()}
+    evaldata = evaldata_by_file(root) if "trafilatura_eval" in sets else {}
     tasks = []
     for row in page_rows(root, sets):
         strings = None
         if row["set"] == "trafilatura_eval":
-            strings = evaldata.get(Path(row["html"]).name.removesuffix(".gz"))
+            strings = evaldata_of(evaldata, row)
         tasks.append((str(root), row, strings, flat))
     with ProcessPoolExecutor(jobs) as pool:
         for doc in pool.map(label_page, tasks, chunksize=8):
