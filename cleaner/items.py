@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from .credits import parse_credit, split_inline_credit
 from .document import Block, Item, Label, Paragraph
+from .lexicons import lexicons
 from .metadata import appeal_kind
 from .rules import word_count
 
@@ -61,17 +62,23 @@ def not_article_reason(paragraphs: list[Paragraph], blocks: list[Block], declare
 
     `declared` is the page type the page gives itself (Open Graph's ``og:type``):
     a page that says it is an article is never taken for a listing, since deal
-    roundups and link posts are articles made of links.
+    roundups and link posts are articles made of links. Nor is a page signed by
+    one byline ("Written by: Jane Roe"): a listing signs each of its teasers, or none.
     """
     body = [(p, b) for p, b in zip(paragraphs, blocks) if p.label is Label.BODY]
     if not body:
         found = ", ".join(sorted({p.label.value for p in paragraphs}))
         return f"no paragraph reads as article text: every one is {found}"
     teasers = [b for _, b in body if b.link_density >= LISTING_LINK_DENSITY]
-    if declared != "article" and len(teasers) >= LISTING_MIN_TEASERS \
+    if declared != "article" and _bylines(paragraphs) != 1 and len(teasers) >= LISTING_MIN_TEASERS \
             and len(teasers) >= LISTING_SHARE * len(body) and _prose_words(body) < LISTING_MAX_PROSE_WORDS:
         return f"a listing: {len(teasers)} of {len(body)} body paragraphs are links to other pages"
     return None
+
+
+def _bylines(paragraphs: list[Paragraph]) -> int:
+    byline = lexicons().credit_byline
+    return sum(1 for p in paragraphs if p.label is Label.CREDIT and byline.match(p.text))
 
 
 def _prose_words(body: list[tuple[Paragraph, Block]]) -> int:

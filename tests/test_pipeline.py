@@ -131,6 +131,29 @@ def test_a_page_that_declares_itself_an_article_is_never_a_listing():
     assert not_article_reason(paragraphs, blocks, declared="article") is None
 
 
+def test_a_link_post_signed_by_its_writer_is_an_article_and_teasers_signed_each_are_a_listing():
+    from cleaner.document import Block, Paragraph
+    from cleaner.items import not_article_reason
+
+    links = ["Storm closes the coast road again", "Why the ferry timetable keeps slipping",
+             "The harbour dredging bill, explained", "Parents question the school bus cuts",
+             "A bakery that opens at four", "What the new bypass means for the market"]
+    blocks = [Block("Weekend reading for the storm"), Block("Written by: Mara Quist")]
+    blocks += [Block(t, link_density=1.0) for t in links]
+    labels = [Label.BODY, Label.CREDIT] + [Label.BODY] * len(links)
+    paragraphs = [Paragraph(b.text, label, 0.9, "model") for b, label in zip(blocks, labels)]
+    assert not_article_reason(paragraphs, blocks) is None
+    # The same links each signed by its own writer: a section front.
+    signed_blocks, signed = [], []
+    for i, t in enumerate(links):
+        signed_blocks += [Block(t, link_density=1.0), Block(f"By Writer Number{i}")]
+        signed += [Paragraph(t, Label.BODY, 0.9, "model"), Paragraph(f"By Writer Number{i}", Label.CREDIT, 0.9, "rule:byline")]
+    assert not_article_reason(signed, signed_blocks).startswith("a listing")
+    # Unsigned, as before.
+    unsigned = [p for p in paragraphs if p.label is Label.BODY]
+    assert not_article_reason(unsigned, [b for b in blocks if b.text != "Written by: Mara Quist"]).startswith("a listing")
+
+
 def test_a_long_paragraph_needs_a_surer_model_to_be_boilerplate():
     import numpy as np
 
