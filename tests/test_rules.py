@@ -54,6 +54,9 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "Segui il Corriere di Prato su WhatsApp: iscriviti al nostro canale.", "Siamo anche su Telegram",
     "Wir sind jetzt auch auf WhatsApp.", "Nous sommes aussi sur Telegram.", "Estamos en WhatsApp: únete a nuestro canal.",
     "Jesteśmy też na Telegramie.", "Ми також у Telegram: приєднуйтеся до нашого каналу.", "Мы есть в Телеграме.",
+    # A paywall's cut-off buttons, and an invitation to subscribe.
+    "Pour lire la suite", "Pour accéder en illimité", "Pour lire la suite de cet article",
+    "Zapraszamy również do prenumeraty Kuriera Mazurskiego w wersji cyfrowej.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -66,20 +69,33 @@ def test_appeals_in_many_languages(text):
     "Subscriptions to the paper rose by 12% last year, its publisher said.",
     "Residents follow the evacuation orders on Telegram, where the regional administration posts them.",
     "Police said the suspects were on WhatsApp and Telegram under false names.",
+    "Pour lire la suite des négociations, les syndicats attendent la réponse du ministère jeudi.",
+    "Wydawca zapraszał czytelników do prenumeraty, ale nakład spadł o jedną trzecią.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
 
 
 @pytest.mark.parametrize("text", ["Read more:", "READ MORE: Ten towns lose their last bank", "Share this article",
-                                  "Tags: economy, energy", "Lesen Sie auch:", "Читайте також:", "Czytaj też:", "Share"])
+                                  "Tags: economy, energy", "Lesen Sie auch:", "Читайте також:", "Czytaj też:", "Share",
+                                  # Headings over related links and most-read lists.
+                                  "NOTAS RELACIONADAS", "PUEDES VER: ¿Cuánto cuesta renovar el pasaporte este año?",
+                                  "Weitere Beiträge aus der Kolumne:", "Weitere Artikel zum Thema", "Weitere Nachrichten",
+                                  "Meistgelesen", "meist-diskutiert", "Meist kommentierte"])
 def test_boilerplate_lines(text):
     verdict = boilerplate_rule(text)
     assert verdict is not None and verdict.label is Label.BOILERPLATE
 
 
-def test_read_more_inside_a_sentence_is_not_boilerplate():
-    assert boilerplate_rule("Readers who want to read more about the case can find the ruling online, the court said.") is None
+@pytest.mark.parametrize("text", [
+    "Readers who want to read more about the case can find the ruling online, the court said.",
+    "Weitere Beiträge zu der Debatte sollen im Frühjahr in einem Sammelband erscheinen.",
+    "Weitere Artikel des Gesetzes treten erst 2027 in Kraft.",
+    "Meist gelesen werden die Lokalseiten am Sonntagmorgen, sagt die Chefredakteurin.",
+    "Puedes ver el eclipse desde cualquier punto de la provincia si el cielo está despejado.",
+])
+def test_sentences_that_open_like_a_widget_heading_stay(text):
+    assert boilerplate_rule(text) is None
 
 
 def test_html_cues_decide_captions_and_credits():
