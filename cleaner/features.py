@@ -20,6 +20,7 @@ _WORD = re.compile(r"[^\W_]+", re.U)
 _DIGIT = re.compile(r"\d")  # as str.isdecimal
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
+_ASCII_DIGITS = string.digits.encode()
 PREFIX_LEN = 5
 MAX_TOKENS = 120  # a long paragraph's role shows in its first words
 # Past this many words a paragraph's word features weigh less, by the square root
@@ -96,9 +97,8 @@ def shape_features(block: Block) -> dict[str, float]:
     text = block.text[:MAX_SCAN]
     lower = text.lower()
     n = max(1, len(text))
-    feats = {"log_words": math.log1p(word_count(block.text)),
-             "digits": min(1.0, 5 * len(_DIGIT.findall(text)) / n)}
-    letters, capitals = _letters_and_capitals(text)
+    letters, capitals, digits = _letters_capitals_digits(text)
+    feats = {"log_words": math.log1p(word_count(block.text)), "digits": min(1.0, 5 * digits / n)}
     if letters:
         feats["caps"] = capitals / letters
     stripped = text.rstrip()
@@ -125,14 +125,16 @@ def shape_features(block: Block) -> dict[str, float]:
     return feats
 
 
-def _letters_and_capitals(text: str) -> tuple[int, int]:
-    """How many characters are letters (str.isalpha) and capitals (str.isupper);
-    ASCII text, most of it, is counted in C by deleting those bytes."""
+def _letters_capitals_digits(text: str) -> tuple[int, int, int]:
+    """How many characters are letters (str.isalpha), capitals (str.isupper) and
+    digits (str.isdecimal, as `\\d`); ASCII text, most of it, is counted in C by
+    deleting those bytes."""
     if text.isascii():
         raw = text.encode("ascii")
         return (len(raw) - len(raw.translate(None, _ASCII_LETTERS)),
-                len(raw) - len(raw.translate(None, _ASCII_CAPITALS)))
-    return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+                len(raw) - len(raw.translate(None, _ASCII_CAPITALS)),
+                len(raw) - len(raw.translate(None, _ASCII_DIGITS)))
+    return sum(map(str.isalpha, text)), sum(map(str.isupper, text)), len(_DIGIT.findall(text))
 
 
 def own_features(block: Block) -> dict[str, float]:

@@ -295,14 +295,18 @@ class Cleaner:
         where no markup backs it, only the inline-credit rule finds captions, so the
         model's caption probability counts for body there.
         """
-        row = [float(p) for p in row]  # a copy, changed below
         col = self._col
         body_col, boiler, appeal, caption = (col[Label.BODY], col[Label.BOILERPLATE], col[Label.APPEAL],
                                              col[Label.CAPTION])
-        if block.tag == "line":
+        line = block.tag == "line"
+        body = row[body_col] + row[caption] if line else row[body_col]
+        model = model or self.model  # the model that gave `row`: its own body_min
+        if body >= model.body_min:  # most paragraphs: no copy of the row needed
+            return body_col, float(body)
+        row = [float(p) for p in row]  # a copy, changed below
+        if line:
             row[body_col] += row[caption]
             row[caption] = 0.0
-        model = model or self.model  # the model that gave `row`: its own body_min
         if row[body_col] >= model.body_min or (row[body_col] >= LONG_BODY_MIN and row[boiler] >= row[appeal]
                                                and word_count(block.text) >= LONG_PARAGRAPH_WORDS):
             return body_col, row[body_col]

@@ -82,6 +82,7 @@ class Scorer:
             if sep and tag in self.neighbour:
                 self.neighbour[tag][cue] = col
         self.token_columns = _TokenColumns(self.words, self.prefixes)
+        self._places: dict[tuple[int, int], dict[int, float]] = {}
 
     def predict_proba(self, blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
                       lang: str | None = None) -> np.ndarray:
@@ -93,12 +94,13 @@ class Scorer:
         vals: list[float] = []
         for i, block in enumerate(blocks):
             found = self._text_columns(tokens(block))
-            for named in (shape_features(block), place_features(i, n), cues[i]):
+            for named in (shape_features(block), cues[i]):
                 for name, value in named.items():
                     col = vocab.get(name)
                     # Its own rule verdict is no feature (see document_features).
                     if col is not None and not name.startswith("rule="):
                         found[col] = value
+            found.update(self._place_columns(i, n))
             for offset, tag in NEIGHBOURS:
                 j, known = i + offset, self.neighbour[tag]
                 if not 0 <= j < n:
@@ -111,6 +113,16 @@ class Scorer:
             cols.extend(found)
             vals.extend(found.values())
         return self._softmax(n, counts, cols, vals)
+
+    def _place_columns(self, i: int, n: int) -> dict[int, float]:
+        """`place_features` as columns, remembered by what decides them: the tenth of
+        the document and the paragraphs left after it, counted up to five (60 places at most)."""
+        key = (int(10 * i / max(1, n)), min(n - 1 - i, 5))  # as place_features buckets them
+        known = self._places.get(key)
+        if known is None:
+            known = self._places[key] = {self.vocab[name]: value for name, value in place_features(i, n).items()
+                                         if name in self.vocab}
+        return known
 
     def _text_columns(self, toks: list[str]) -> dict[int, float]:
         """Columns of the word, prefix, word-pair and first-word features present

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner import Cleaner
 from cleaner.dataset import read_docs
 from cleaner.document import Block
-from cleaner.features import _letters_and_capitals, document_features
+from cleaner.features import _DIGIT, _letters_capitals_digits, document_features
 from cleaner.lexicons import _alternation, _load
 from cleaner.pipeline import html_blocks
 from cleaner.rules import first_verdict, word_count
@@ -93,7 +93,8 @@ def test_factored_lexicons_find_what_the_plain_alternations_find():
 def test_counting_shortcuts_count_as_python_does(text):
     # ASCII text is counted by deleting bytes, and word counts are remembered: the
     # features must not change for it.
-    assert _letters_and_capitals(text) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)))
+    assert _letters_capitals_digits(text) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)),
+                                              len(_DIGIT.findall(text)))
     assert word_count(text) == len(text.split())
 
 
@@ -119,3 +120,14 @@ def test_remembered_token_columns_stay_bounded_and_right(cleaner, monkeypatch):
     for tok, cols in zip(toks, first):
         want = {cleaner.scorer.words.get(tok), cleaner.scorer.prefixes.get(tok[:5]) if len(tok) > 5 else None}
         assert set(cols) == want - {None}
+
+
+def test_remembered_place_columns_are_those_of_every_place(cleaner):
+    from cleaner.features import place_features
+
+    scorer, vocab = Cleaner().scorer, cleaner.model.vocabulary
+    for n in range(1, 300):
+        for i in range(n):
+            want = {vocab[name]: value for name, value in place_features(i, n).items() if name in vocab}
+            assert scorer._place_columns(i, n) == want, (i, n)
+    assert len(scorer._places) <= 60
