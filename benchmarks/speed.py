@@ -126,11 +126,12 @@ def plain_text_rate(texts: list[str], others: list[str]) -> tuple[float, float, 
     that no lexicon lookup and no word of the scorer's memory comes from having seen
     these very texts before."""
     from cleaner import Cleaner
+    from cleaner.features import _head_words
     from cleaner.lexicons import candidates, cased_candidates, hits, pleads
     from cleaner.rules import word_count
 
     def timed(cleaner: Cleaner) -> tuple[float, int]:
-        for cache in (hits, pleads, candidates, cased_candidates, word_count):
+        for cache in (hits, pleads, candidates, cased_candidates, word_count, _head_words):
             cache.cache_clear()
         start, paragraphs = time.process_time(), 0
         for text in texts[1:]:
@@ -155,6 +156,7 @@ def plain_text_stages(texts: list[str], repeat: int = 3) -> tuple[list[tuple[str
     named (combining the labels, the context pass, assembling the document). Also the
     mean number of paragraphs a document has."""
     from cleaner import Cleaner
+    from cleaner.features import _head_words
     from cleaner.language import detect_language
     from cleaner.lexicons import candidates, cased_candidates, hits, pleads
     from cleaner.metadata import text_metadata
@@ -181,7 +183,7 @@ def plain_text_stages(texts: list[str], repeat: int = 3) -> tuple[list[tuple[str
     for name, run in stages.items():
         best = float("inf")
         for _ in range(repeat):
-            for cache in (hits, pleads, candidates, cased_candidates, word_count):
+            for cache in (hits, pleads, candidates, cased_candidates, word_count, _head_words):
                 cache.cache_clear()
             start = time.process_time()
             run()

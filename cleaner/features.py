@@ -11,12 +11,14 @@ import math
 import re
 import string
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .document import Block
 from .lexicons import MAX_SCAN, WE, YOU, hits, voice
 from .rules import Verdict, is_quoted, word_count
 
 _WORD = re.compile(r"[^\W_]+", re.U)
+_RUN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")  # as str.isdecimal
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
@@ -66,9 +68,18 @@ def block_cues(block: Block, verdict: Verdict | None, lang: str | None = None) -
     return cues
 
 
+@lru_cache(maxsize=16)   # asked for by tokens and shape_features, one paragraph after the other
+def _head_words(text: str) -> tuple[str, list[str]]:
+    """A paragraph's lower-cased head and its runs of word characters (`\\w+`)."""
+    lower = text[:MAX_SCAN].lower()
+    return lower, _RUN.findall(lower)
+
+
 def tokens(block: Block) -> list[str]:
     """The lower-cased words of a paragraph's head: its role shows in its first words."""
-    return _WORD.findall(block.text[:MAX_SCAN].lower())[:MAX_TOKENS]
+    lower, runs = _head_words(block.text)
+    # A word holds no "_": where the head has none, its runs of \w are its words.
+    return (runs if "_" not in lower else _WORD.findall(lower))[:MAX_TOKENS]
 
 
 def text_weight(n_tokens: int) -> float:
@@ -95,7 +106,7 @@ def token_features(toks: Sequence[str]) -> dict[str, float]:
 def shape_features(block: Block) -> dict[str, float]:
     """The paragraph's length, characters, voice and markup."""
     text = block.text[:MAX_SCAN]
-    lower = text.lower()
+    lower, runs = _head_words(block.text)
     n = max(1, len(text))
     letters, capitals, digits = _letters_capitals_digits(text)
     feats = {"log_words": math.log1p(word_count(block.text)), "digits": min(1.0, 5 * digits / n)}
@@ -105,7 +116,7 @@ def shape_features(block: Block) -> dict[str, float]:
     feats["end=" + (stripped[-1] if stripped and not stripped[-1].isalnum() else "alnum")] = 1.0
     if is_quoted(text, titles=True):
         feats["quoted"] = 1.0
-    you, we, reported = voice(lower)
+    you, we, reported = voice(lower, runs)
     if reported:
         feats["reported"] = 1.0
     if you:

@@ -4,14 +4,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.dataset import read_docs
 from cleaner.document import Block
-from cleaner.features import _DIGIT, _letters_capitals_digits, document_features
-from cleaner.lexicons import _alternation, _load
+from cleaner.features import _DIGIT, _head_words, _letters_capitals_digits, document_features, tokens
+from cleaner.lexicons import MAX_SCAN, _alternation, _load, voice
 from cleaner.pipeline import html_blocks
 from cleaner.rules import first_verdict, word_count
 
@@ -96,6 +96,19 @@ def test_counting_shortcuts_count_as_python_does(text):
     assert _letters_capitals_digits(text) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)),
                                               len(_DIGIT.findall(text)))
     assert word_count(text) == len(text.split())
+
+
+_VOICE_WORDS = st.sampled_from(["you", "your", "yours", "you_", "_you", "we", "our", "ourselves", "ihr", "ihre",
+                                 "ваш", "вас", "ваша", "нам", "tú", "cię", "said", "according to", "123", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_VOICE_WORDS, st.text(max_size=3)), max_size=25).map(" ".join))
+def test_voice_counted_over_word_runs_is_what_the_searches_count(text):
+    # shape_features counts "you" and "we" over the head's runs of \w (features._head_words).
+    lower, runs = _head_words(text)
+    assert voice(lower, runs) == voice(lower)
+    assert tokens(Block(text)) == re.findall(r"[^\W_]+", text[:MAX_SCAN].lower())[:120]
 
 
 def test_a_paragraph_with_no_known_feature_scores_as_the_intercept_alone(cleaner):

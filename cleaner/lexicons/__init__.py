@@ -103,8 +103,14 @@ class Lexicons:
 
 
 # Matched in lower-cased text: case-insensitive matching is several times slower.
-YOU = re.compile(r"\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dein|deine|vous|votre|vos|tu|tú|te|tus|tuo|tua|usted|ty|cię|twoje|twój|wy|ви|вас|ваш|ваша|ваші|ти|тебе|вы|вам|ваш|ваша|ваши)\b")
-WE = re.compile(r"\b(we|our|us|wir|uns|unser|unsere|nous|notre|nos|nosotros|nuestro|nuestra|noi|nostro|nostra|my|nas|nasz|nasza|nam|ми|нас|наш|наша|нам|мы|нам)\b")
+# Single words each, so a text says "you" as often as its runs of word characters
+# (\w+) are one of YOU_WORDS: features.shape_features counts them that way.
+YOU_WORDS = ("you|your|yours|sie|ihr|ihre|ihnen|dich|dein|deine|vous|votre|vos|tu|tú|te|tus|tuo|tua|usted|ty|cię|"
+             "twoje|twój|wy|ви|вас|ваш|ваша|ваші|ти|тебе|вы|вам|ваши").split("|")
+WE_WORDS = ("we|our|us|wir|uns|unser|unsere|nous|notre|nos|nosotros|nuestro|nuestra|noi|nostro|nostra|my|nas|nasz|"
+            "nasza|nam|ми|нас|наш|наша|нам|мы").split("|")
+YOU = re.compile(r"\b(" + "|".join(YOU_WORDS) + r")\b")
+WE = re.compile(r"\b(" + "|".join(WE_WORDS) + r")\b")
 # Reported speech and attribution mark news prose, even when it is about donations.
 REPORTED = re.compile(r"\b(said|says|told|according to|announced|reported|sagte|sagt|erklärte|teilte|laut|berichtete|a déclaré|a indiqué|selon|a annoncé|dijo|afirmó|según|explicó|ha detto|ha spiegato|secondo|ha annunciato|powiedział|powiedziała|według|poinformował|сказал|сказала|заявил|заявила|сообщил|по словам|по данным|сказав|сказала|заявив|повідомив|за словами|за даними)\b")
 
@@ -158,12 +164,25 @@ def pleads(text: str, lang: str | None = None) -> bool:
     return bool((appeal_patterns(lang, "channels") if lang else lexicons().appeal_channels).search(lower))
 
 
-def voice(lower: str) -> tuple[int, int, bool]:
-    """How often a lower-cased head says "you" and "we", and whether it reports speech."""
+def voice(lower: str, words: list[str] | None = None) -> tuple[int, int, bool]:
+    """How often a lower-cased head says "you" and "we", and whether it reports speech.
+    A caller that has the head's runs of word characters (`\\w+`) passes them as
+    `words`, and they are counted instead of searching the head twice more."""
     maybe = candidates(lower)
-    return (len(YOU.findall(lower)) if "you" in maybe else 0,
-            len(WE.findall(lower)) if "we" in maybe else 0,
-            "reported" in maybe and bool(REPORTED.search(lower)))
+    if words is None:
+        you = len(YOU.findall(lower)) if "you" in maybe else 0
+        we = len(WE.findall(lower)) if "we" in maybe else 0
+    else:
+        you = _times(_YOU_SET, words) if "you" in maybe else 0
+        we = _times(_WE_SET, words) if "we" in maybe else 0
+    return you, we, "reported" in maybe and bool(REPORTED.search(lower))
+
+
+_YOU_SET, _WE_SET = frozenset(YOU_WORDS), frozenset(WE_WORDS)
+
+
+def _times(vocabulary: frozenset[str], words: list[str]) -> int:
+    return sum(map(words.count, vocabulary.intersection(words)))
 
 
 def cookie_notice(text: str) -> bool:
