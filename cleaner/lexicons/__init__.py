@@ -164,6 +164,9 @@ def pleads(text: str, lang: str | None = None) -> bool:
     return bool((appeal_patterns(lang, "channels") if lang else lexicons().appeal_channels).search(lower))
 
 
+_YOU_SET, _WE_SET = frozenset(YOU_WORDS), frozenset(WE_WORDS)
+
+
 def voice(lower: str, words: list[str] | None = None) -> tuple[int, int, bool]:
     """How often a lower-cased head says "you" and "we", and whether it reports speech.
     A caller that has the head's runs of word characters (`\\w+`) passes them as
@@ -178,10 +181,8 @@ def voice(lower: str, words: list[str] | None = None) -> tuple[int, int, bool]:
     return you, we, "reported" in maybe and bool(REPORTED.search(lower))
 
 
-_YOU_SET, _WE_SET = frozenset(YOU_WORDS), frozenset(WE_WORDS)
-
-
 def _times(vocabulary: frozenset[str], words: list[str]) -> int:
+    """How many of `words` are in `vocabulary`, counted in C."""
     return sum(map(words.count, vocabulary.intersection(words)))
 
 
