@@ -116,6 +116,17 @@ def seed_sized_texts(corpora: Path, n: int) -> list[str]:
     return texts
 
 
+def forget_paragraphs() -> None:
+    """Empty the cleaner's per-paragraph memories (lexicon answers, word counts, head
+    words), so that a timed pass pays for every paragraph it cleans."""
+    from cleaner.features import _head_words
+    from cleaner.lexicons import candidates, cased_candidates, hits, pleads
+    from cleaner.rules import word_count
+
+    for cache in (hits, pleads, candidates, cased_candidates, word_count, _head_words):
+        cache.cache_clear()
+
+
 def plain_text_rate(texts: list[str], others: list[str]) -> tuple[float, float, float]:
     """Documents per second of CPU time through one Cleaner, in process, and the mean
     number of paragraphs a document has. Fresh: each of `texts` once in a new Cleaner
@@ -126,13 +137,9 @@ def plain_text_rate(texts: list[str], others: list[str]) -> tuple[float, float, 
     that no lexicon lookup and no word of the scorer's memory comes from having seen
     these very texts before."""
     from cleaner import Cleaner
-    from cleaner.features import _head_words
-    from cleaner.lexicons import candidates, cased_candidates, hits, pleads
-    from cleaner.rules import word_count
 
     def timed(cleaner: Cleaner) -> tuple[float, int]:
-        for cache in (hits, pleads, candidates, cased_candidates, word_count, _head_words):
-            cache.cache_clear()
+        forget_paragraphs()
         start, paragraphs = time.process_time(), 0
         for text in texts[1:]:
             paragraphs += len(cleaner.clean(text, kind="text").paragraphs)
@@ -156,11 +163,9 @@ def plain_text_stages(texts: list[str], repeat: int = 3) -> tuple[list[tuple[str
     named (combining the labels, the context pass, assembling the document). Also the
     mean number of paragraphs a document has."""
     from cleaner import Cleaner
-    from cleaner.features import _head_words
     from cleaner.language import detect_language
-    from cleaner.lexicons import candidates, cased_candidates, hits, pleads
     from cleaner.metadata import text_metadata
-    from cleaner.rules import first_verdict, word_count
+    from cleaner.rules import first_verdict
     from cleaner.segment import segment_text
 
     cleaner = Cleaner()
@@ -183,8 +188,7 @@ def plain_text_stages(texts: list[str], repeat: int = 3) -> tuple[list[tuple[str
     for name, run in stages.items():
         best = float("inf")
         for _ in range(repeat):
-            for cache in (hits, pleads, candidates, cased_candidates, word_count, _head_words):
-                cache.cache_clear()
+            forget_paragraphs()
             start = time.process_time()
             run()
             best = min(best, time.process_time() - start)
