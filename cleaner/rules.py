@@ -89,10 +89,10 @@ def credit_rule(text: str) -> Verdict | None:
         return None
     if lex.credit_prefix.search(text):
         return Verdict(Label.CREDIT, 0.97, "rule:credit-prefix")
+    if _copyright_notice(text):
+        return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
     stripped = text.strip("()[] .")
     if _COPYRIGHT.match(stripped):
-        if _RIGHTS.search(text):
-            return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
         return Verdict(Label.CREDIT, 0.93, "rule:credit-copyright")
     # A short line made of agency names, slashes and names: "AFP/Getty Images".
     rest = lex.agency.sub(" ", stripped) if words <= 8 else stripped
