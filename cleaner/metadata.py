@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicons import lexicons
+from .lexicons import appeal_kinds_in, lexicons
 
 _META_FIELDS = ("title", "author", "date", "sitename", "url", "hostname", "description",
                 "language", "categories", "tags", "image", "pagetype")
@@ -25,8 +25,11 @@ def credit_kind(text: str) -> str:
 
 
 def appeal_kind(text: str) -> str:
+    """The first kind of `appeal.json`'s "kinds" whose words the appeal holds; the
+    screen names the kinds worth searching for."""
+    maybe = appeal_kinds_in(text)
     for kind, pattern in lexicons().appeal_kinds:
-        if pattern.search(text):
+        if kind in maybe and pattern.search(text):
             return kind
     return "other"
 

@@ -1,5 +1,6 @@
 """The RE2 screen may name a list that does not match, but never miss one that does."""
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from cleaner import lexicons
 from cleaner.dataset import read_docs
 from cleaner.lexicons import screen as screen_module
 from cleaner.lexicons.screen import Screen, Untranslatable, widen
+from cleaner.metadata import appeal_kind
 
 re2 = pytest.importorskip("re2")
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -61,9 +63,10 @@ def test_what_re2_cannot_say_is_refused_not_narrowed():
 
 
 def test_every_lexicon_list_is_screened():
-    lower, cased = lexicons.screens()
-    assert lower.always == frozenset() and cased.always == frozenset()
+    lower, cased, kinds = lexicons.screens()
+    assert lower.always == cased.always == kinds.always == frozenset()
     assert {"topic", "cue", "you", "we", "reported", "strong:en", "channels:ru"} <= set(lower.names)
+    assert set(kinds.names) == set(lexicons._load("appeal")["kinds"])
 
 
 def _texts():
@@ -76,7 +79,7 @@ def _answers(texts):
     for cache in (lexicons.hits, lexicons.pleads, lexicons.candidates, lexicons.cased_candidates):
         cache.cache_clear()
     return [([lexicons.hits(t, lang) for lang in LANGS], lexicons.voice(t[:lexicons.MAX_SCAN].lower()),
-             lexicons.cookie_notice(t)) for t in texts]
+             lexicons.cookie_notice(t), appeal_kind(t)) for t in texts]
 
 
 def _unscreened(self, lists, ignore_case=frozenset()):
@@ -100,21 +103,24 @@ def test_lexicon_answers_are_the_same_without_the_screen(monkeypatch):
     assert sum(a[0][1].cues > 0 for a in without) > 20
     assert sum(a[0][1].agency for a in without) > 20 and sum(a[2] for a in without) > 5
     assert all(sum(bool(a[1][k]) for a in without) > 20 for k in range(3))
+    kinds = Counter(a[3] for a in without)
+    assert all(kinds[k] > 3 for k in lexicons._load("appeal")["kinds"]), kinds
 
 
 _ALPHABET = st.sampled_from(list("aeiouy rnst.,!?$€5-'\"«»\n") + ["you", "our", "us", "donate", "support",
                             "newsletter", "ваш", "вас", "AFP", "AP", "Getty Images", "cookies", "said",
-                            "jetzt spenden", "sign up for our", "€5 a month", "telegram", "segui", "su "])
+                            "jetzt spenden", "sign up for our", "€5 a month", "telegram", "segui", "su ",
+                            "App", "MEMBER", "Abonnez", "Don", "Patreon", "Inbox", "ПОДПИСК"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, max_size=30).map("".join))
 def test_screen_never_misses_a_list_that_matches(text):
-    lower, cased = lexicons.screens()
-    for screen, subject in ((lower, text.lower()), (cased, text)):
+    lower, cased, kinds = lexicons.screens()
+    for screen, subject in ((lower, text.lower()), (cased, text), (kinds, text)):
         named = screen(subject)
         for name, patterns in _lists_of(screen):
-            if any(re.search(p, subject, re.IGNORECASE if name == "cookie" else 0) for p in patterns):
+            if any(re.search(p, subject, 0 if screen is lower or name == "agency" else re.I) for p in patterns):
                 assert name in named, (name, subject)
 
 
@@ -122,7 +128,9 @@ def _lists_of(screen):
     appeal, boiler = lexicons._load("appeal"), lexicons._load("boilerplate")
     for name in screen.names:
         key, _, lang = name.partition(":")
-        if lang:
+        if name in appeal["kinds"]:
+            yield name, [appeal["kinds"][name]]
+        elif lang:
             yield name, appeal[key][lang]
         elif name in ("topic", "cue"):
             yield name, appeal["topic" if name == "topic" else "cues"]
