@@ -17,7 +17,7 @@ from .many import clean_many
 from .metadata import html_metadata, text_metadata
 from .model import Model
 from .model_files import model_folder, text_part
-from .rules import first_verdict, word_count
+from .rules import MAX_CAPTION_WORDS, first_verdict, word_count
 from .scoring import Scorer
 from .segment import index_page, normalise, reads_as_copied_page, segment_html, segment_text
 
@@ -293,18 +293,20 @@ class Cleaner:
         Another label needs its own minimum too: a caption reads like a short body
         paragraph, so the model must be sure before taking one out; and in plain text,
         where no markup backs it, only the inline-credit rule finds captions, so the
-        model's caption probability counts for body there.
+        model's caption probability counts for body there. So it does for a paragraph
+        longer than any caption (`MAX_CAPTION_WORDS`, as the rules have it): a blog's
+        92-word opening in a box of class "caption" was taken out at 1.00.
         """
         col = self._col
         body_col, boiler, appeal, caption = (col[Label.BODY], col[Label.BOILERPLATE], col[Label.APPEAL],
                                              col[Label.CAPTION])
-        line = block.tag == "line"
-        body = row[body_col] + row[caption] if line else row[body_col]
+        no_caption = block.tag == "line" or word_count(block.text) > MAX_CAPTION_WORDS
+        body = row[body_col] + row[caption] if no_caption else row[body_col]
         model = model or self.model  # the model that gave `row`: its own body_min
         if body >= model.body_min:  # most paragraphs: no copy of the row needed
             return body_col, float(body)
         row = [float(p) for p in row]  # a copy, changed below
-        if line:
+        if no_caption:
             row[body_col] += row[caption]
             row[caption] = 0.0
         if row[body_col] >= model.body_min or (row[body_col] >= LONG_BODY_MIN and row[boiler] >= row[appeal]

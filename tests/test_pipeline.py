@@ -177,3 +177,20 @@ def test_a_long_paragraph_needs_a_surer_model_to_be_boilerplate():
     # Sure enough, or an appeal: the relaxed floor does not apply.
     assert c._model_label(row(body=0.01, boilerplate=0.99), long_text)[0] == boiler
     assert c._model_label(row(body=0.04, appeal=0.96), long_text)[0] == appeal
+
+
+def test_no_caption_is_longer_than_the_rules_allow_one():
+    import numpy as np
+
+    from cleaner.document import Block
+    from cleaner.rules import MAX_CAPTION_WORDS
+
+    c = Cleaner()
+    labels = c.model.labels
+    r = np.zeros(len(labels))
+    r[labels.index(Label.CAPTION)], r[labels.index(Label.BODY)] = 0.99, 0.01
+    caption_box = Block(" ".join(["word"] * MAX_CAPTION_WORDS), tag="figure")
+    assert c._model_label(r, caption_box) == (labels.index(Label.CAPTION), 0.99)
+    # One word more: what the model saw as caption counts for body.
+    label, score = c._model_label(r, Block(caption_box.text + " more", tag="figure"))
+    assert label == labels.index(Label.BODY) and abs(score - 1.0) < 1e-9
