@@ -123,11 +123,22 @@ CLASS_CUES = {
 }
 
 
+# A WordPress post's wrapper names the post's tags and categories among its classes
+# ("hentry type-post category-social-media tag-donations"): its topics, not its role.
+# Read as roles they made every paragraph of a post about donations a donate box's.
+_POST_WRAPPER = re.compile(r"(?<!\S)(?:hentry|type-[\w-]+)(?!\S)")
+_TAXONOMY = re.compile(r"(?<!\S)(?:tag|category)-\S+")
+
+
 @lru_cache(maxsize=4096)
 def class_roles(names: str) -> tuple[str, ...]:
     """The roles an element's class and id names point to, in CLASS_CUES order
     (remembered: a page repeats the same few class strings hundreds of times)."""
-    return tuple(role for role, pattern in CLASS_CUES.items() if pattern.search(names)) if names.strip() else ()
+    if not names.strip():
+        return ()
+    if _POST_WRAPPER.search(names):
+        names = _TAXONOMY.sub(" ", names)
+    return tuple(role for role, pattern in CLASS_CUES.items() if pattern.search(names))
 
 
 def _names(el) -> str:

@@ -135,6 +135,27 @@ def test_a_post_wrapper_named_after_its_author_is_no_credit_box():
     assert "html:credit-class" in element_cues(box.find("p"))
 
 
+
+def test_a_post_wrappers_tags_and_categories_are_its_topics_not_its_role():
+    import lxml.html
+
+    from cleaner.segment import element_cues
+
+    # WordPress names a post's wrapper after its tags and categories: a post about
+    # fundraising is no donate box, nor one filed under social media a share bar.
+    page = lxml.html.fromstring(
+        '<html><body><div class="post-14 post type-post status-publish hentry category-social-media tag-donations">'
+        '<p>Street canvassers asked passers-by for donations all summer.</p>'
+        '<div class="share-buttons"><a>Share</a></div></div>'
+        '<div class="tag-list"><a>Canvassing</a></div></body></html>')
+    post, share, tags = page.xpath("//p")[0], page.xpath("//a")[0], page.xpath("//a")[1]
+    assert not {"html:appeal-class", "html:boilerplate-class"} & set(element_cues(post))
+    # The wrapper's other names still count, and so do such names elsewhere.
+    assert "html:boilerplate-class" in element_cues(share)
+    assert "html:boilerplate-class" in element_cues(tags)
+    box = lxml.html.fromstring('<div class="donate-box"><p>Give today.</p></div>')
+    assert "html:appeal-class" in element_cues(box.find("p"))
+
 @given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2009\u2028\u3000")))
 def test_normalise_collapses_every_kind_of_whitespace_as_the_regex_would(text):
     from cleaner.segment import normalise
