@@ -11,7 +11,7 @@ from dataclasses import replace
 from .document import Label, Paragraph
 from .features import addresses_reader
 from .lexicons import lexicons, voice
-from .rules import is_quoted, word_count
+from .rules import is_quoted, is_title, word_count
 from .segment import ends_open
 
 # A model-made body or boilerplate paragraph with at least this appeal probability
@@ -212,6 +212,10 @@ def _captions_over_credits(out: list[Paragraph]) -> None:
         # ... in one sentence: on the corpora's pages copied as text, a paragraph of several
         # sentences over an image's credit was the article's own in 34 of 44 cases.
         if _more_than_one_sentence(p.text):
+            continue
+        # ... and not a heading over its picture ("Espro P7 French Press" over "Credit:
+        # Amazon"): a caption is a sentence, not a name in capitals with no stop.
+        if ends_open(p.text) and is_title(p.text.split()):
             continue
         if any(body[:i]) and any(body[i + 2:]):
             out[i] = replace(p, label=Label.CAPTION, score=CAPTION_OVER_CREDIT_SCORE, why="context:caption-over-credit",

@@ -56,12 +56,12 @@ def is_quoted(text: str, titles: bool = False) -> bool:
         if closing is None:
             continue
         words = head[opening.end():closing.start()].split()
-        if len(words) >= 3 and (titles or not _is_title(words)):
+        if len(words) >= 3 and (titles or not is_title(words)):
             return True
     return False
 
 
-def _is_title(words: list[str]) -> bool:
+def is_title(words: list[str]) -> bool:
     """Words of a name in capitals: none starts in lower case but short joining words
     ("of", "the", "and", "de"). Speech runs as a sentence, in lower case after its first word."""
     return not words[0][:1].islower() and all(not w[:1].islower() or len(w) <= 3 for w in words)

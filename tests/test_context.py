@@ -138,6 +138,9 @@ def test_a_line_over_a_photo_credit_inside_the_article_is_its_caption():
     out = revise(paras, [0.0] * 4)
     assert out[1].label is Label.CAPTION and out[1].why == "context:caption-over-credit"
     assert [p.label for p in out] == [Label.BODY, Label.CAPTION, Label.CREDIT, Label.BODY]
+    # Nor does a caption need its stop, if it reads as a sentence.
+    paras = [L(Label.BODY), L(Label.BODY, text="Budynek szpitala powiatowego w Kutnie"), CREDIT, L(Label.BODY)]
+    assert revise(paras, [0.0] * 4)[1].label is Label.CAPTION
     # An abbreviation's stop does not end the caption's one sentence.
     for text in ("Dr. Ana Ruiz at the flood barrier in St. Mary's Lane on Friday.",
                  "Aktorzy podczas próby w Teatrze im. Juliusza Osterwy w Lublinie."):
@@ -160,6 +163,8 @@ def test_the_line_over_a_credit_stays_body_where_it_may_be_the_articles_last():
          L(Label.BODY)],                                                          # the writer's voice
         [L(Label.BODY), L(Label.BODY, text=f"{CAPTION} The water rose another metre by the evening."),
          CREDIT, L(Label.BODY)],                                                  # two sentences: the article's
+        [L(Label.BODY), L(Label.BODY, text="Espro P7 French Press"),
+         L(Label.CREDIT, "rule:credit-prefix", "Credit: Amazon"), L(Label.BODY)],  # a heading over its picture
     ):
         assert all(p.label is not Label.CAPTION for p in revise(paras, [0.0] * len(paras)))
 

@@ -21,6 +21,8 @@ from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_ru
     "(Reportage Claire Martin, version française Luc Bernard, édité par Anne Roy)",
     "(Información de Diego Ruiz; editado en español por Marta Gil)",
     "(Tradotto da Sara Conti, in redazione a Milano Marco Rossi)",
+    # A picture lent by someone.
+    "Photo courtesy of the Harbour Museum", "Image courtesy NWS Collection/NOAA", "Photos Courtesy of Kestrel Farm",
 ])
 def test_credit_formats(text):
     verdict = credit_rule(text)
@@ -38,6 +40,7 @@ def test_credit_formats(text):
     # The same words out of brackets: a section name, a sentence.
     "Reportagen", "Información de contacto",
     "Bericht von der Front: Wie die Stadt den Winter übersteht",
+    "Photographs courtesy of strangers filled the family's album after the fire destroyed their own.",
 ])
 def test_sentences_that_start_like_credits_are_not_credits(text):
     assert credit_rule(text) is None
@@ -57,6 +60,7 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     # A paywall's cut-off buttons, and an invitation to subscribe.
     "Pour lire la suite", "Pour accéder en illimité", "Pour lire la suite de cet article",
     "Zapraszamy również do prenumeraty Kuriera Mazurskiego w wersji cyfrowej.",
+    "Join me on TikTok: @the.pickle.kitchen",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -81,7 +85,10 @@ def test_news_about_appeals_is_not_an_appeal(text):
                                   # Headings over related links and most-read lists.
                                   "NOTAS RELACIONADAS", "PUEDES VER: ¿Cuánto cuesta renovar el pasaporte este año?",
                                   "Weitere Beiträge aus der Kolumne:", "Weitere Artikel zum Thema", "Weitere Nachrichten",
-                                  "Meistgelesen", "meist-diskutiert", "Meist kommentierte"])
+                                  "Meistgelesen", "meist-diskutiert", "Meist kommentierte",
+                                  # Share buttons as WordPress writes them out.
+                                  "Click to share on Bluesky (Opens in new window) Bluesky", "Click to print (Opens in new window)",
+                                  "Click to email a link to a friend (Opens in new window) Email"])
 def test_boilerplate_lines(text):
     verdict = boilerplate_rule(text)
     assert verdict is not None and verdict.label is Label.BOILERPLATE
@@ -93,6 +100,7 @@ def test_boilerplate_lines(text):
     "Weitere Artikel des Gesetzes treten erst 2027 in Kraft.",
     "Meist gelesen werden die Lokalseiten am Sonntagmorgen, sagt die Chefredakteurin.",
     "Puedes ver el eclipse desde cualquier punto de la provincia si el cielo está despejado.",
+    "Click to see the full results, which the council published on Friday.",
 ])
 def test_sentences_that_open_like_a_widget_heading_stay(text):
     assert boilerplate_rule(text) is None
@@ -201,6 +209,9 @@ def test_sentences_about_rights_are_not_notices(text):
     "Una versión de este artículo se publicó en la edición impresa del domingo.",
     "Artykuł ukazał się w papierowym wydaniu tygodnika.",
     "Стаття вийшла у друкованому номері журналу.",
+    # How the copy may be used: a licence.
+    "This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License.",
+    "This is an open access article distributed under the terms of the Creative Commons Attribution License.",
 ])
 def test_notes_about_the_copy_are_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="p"))
@@ -212,6 +223,7 @@ def test_notes_about_the_copy_are_boilerplate(text):
     "This story originally appeared on Harbour Daily under the headline “Levy passes at last”.",
     "A version of the bill passed the upper house in May, but the lower house has not voted on it.",
     "The council printed a version of this report for residents, and copies are free at the library.",
+    "The work is licensed under a council permit that runs out in March.",
 ])
 def test_sentences_about_versions_and_copies_stay(text):
     assert first_verdict(Block(text=text, tag="p")) is None, text

@@ -271,7 +271,7 @@ def lexicons() -> Lexicons:
         appeal_cue=_any(_lowercase(appeal["cues"]), flags=0),
         appeal_kinds=tuple((k, re.compile(v, re.I)) for k, v in appeal["kinds"].items()),
         credit_prefix=_any(credit["prefixes"],
-                           r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
+                           r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|\s+courtesy(?:\s+of)?\s+(?=(?:the\s+)?(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
         # "By Jane Doe", "Text: Jane Doe"; a label word needs its colon ("Text Only" is a menu item).
         credit_byline=re.compile(r"^(?:(?:{})\s*:?|(?:{})\s*:)\s+(?=\S)".format(
             _alternation(credit["bylines"]), _alternation(credit["byline_labels"])), re.I),
