@@ -122,3 +122,18 @@ def test_a_date_line_must_name_a_day():
     doc = clean("Shoes for the long run\nMarch 1st, 2024\nWe tried forty pairs of shoes on rocky trails.\n",
                 kind="text")
     assert doc.metadata["date"] == "2024-03-01"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Become a member today and get every story first.", "membership"),
+    ("Or you could join our community of readers and help us report from the front line.", "membership"),
+    ("Rejoignez notre communauté de lecteurs : votre soutien fait vivre la rédaction.", "membership"),
+    ("Sign up for our morning newsletter.", "newsletter"),
+    ("Chip in €5 a month to keep this site free.", "donation"),
+    ("Subscribe now for full access.", "subscription"),
+    ("Follow us on Telegram for the latest.", "other"),
+])
+def test_an_appeal_gets_the_first_kind_its_words_name(text, kind):
+    from cleaner.metadata import appeal_kind
+
+    assert appeal_kind(text) == kind
