@@ -20,6 +20,7 @@ from .rules import Verdict, is_quoted, word_count
 _WORD = re.compile(r"[^\W_]+", re.U)
 _RUN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")  # as str.isdecimal
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
 _ASCII_DIGITS = string.digits.encode()
@@ -138,14 +139,24 @@ def shape_features(block: Block) -> dict[str, float]:
 
 def _letters_capitals_digits(text: str) -> tuple[int, int, int]:
     """How many characters are letters (str.isalpha), capitals (str.isupper) and
-    digits (str.isdecimal, as `\\d`); ASCII text, most of it, is counted in C by
-    deleting those bytes."""
+    digits (str.isdecimal, as `\\d`). The ASCII characters are counted in C by
+    deleting bytes; in text that is mostly ASCII (English with curly quotes and
+    dashes, French with its accents) only the others are counted one by one."""
     if text.isascii():
-        raw = text.encode("ascii")
-        return (len(raw) - len(raw.translate(None, _ASCII_LETTERS)),
-                len(raw) - len(raw.translate(None, _ASCII_CAPITALS)),
-                len(raw) - len(raw.translate(None, _ASCII_DIGITS)))
-    return sum(map(str.isalpha, text)), sum(map(str.isupper, text)), len(_DIGIT.findall(text))
+        return _ascii_counts(text.encode("ascii"))
+    raw = text.encode("ascii", "ignore")
+    if 2 * len(raw) < len(text):  # Cyrillic, say: one by one is as quick
+        return sum(map(str.isalpha, text)), sum(map(str.isupper, text)), len(_DIGIT.findall(text))
+    letters, capitals, digits = _ascii_counts(raw)
+    rest = _NON_ASCII.findall(text)
+    return (letters + sum(map(str.isalpha, rest)), capitals + sum(map(str.isupper, rest)),
+            digits + sum(map(str.isdecimal, rest)))
+
+
+def _ascii_counts(raw: bytes) -> tuple[int, int, int]:
+    return (len(raw) - len(raw.translate(None, _ASCII_LETTERS)),
+            len(raw) - len(raw.translate(None, _ASCII_CAPITALS)),
+            len(raw) - len(raw.translate(None, _ASCII_DIGITS)))
 
 
 def own_features(block: Block) -> dict[str, float]:
