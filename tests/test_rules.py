@@ -87,7 +87,8 @@ def test_news_about_appeals_is_not_an_appeal(text):
                                   "Weitere Beiträge aus der Kolumne:", "Weitere Artikel zum Thema", "Weitere Nachrichten",
                                   "Meistgelesen", "meist-diskutiert", "Meist kommentierte",
                                   # Share buttons as WordPress writes them out.
-                                  "Click to share on Bluesky (Opens in new window) Bluesky", "Click to print (Opens in new window)",
+                                  "Click to share on Bluesky (Opens in new window) Bluesky",
+                                  "Click to print (Opens in new window)",
                                   "Click to email a link to a friend (Opens in new window) Email"])
 def test_boilerplate_lines(text):
     verdict = boilerplate_rule(text)
