@@ -63,7 +63,7 @@ def test_what_re2_cannot_say_is_refused_not_narrowed():
 
 
 def test_every_lexicon_list_is_screened():
-    lower, cased, kinds = lexicons.screens()
+    (lower, cased), kinds = lexicons.screens(), lexicons.kind_screen()
     assert lower.always == cased.always == kinds.always == frozenset()
     assert {"topic", "cue", "you", "we", "reported", "strong:en", "channels:ru"} <= set(lower.names)
     assert set(kinds.names) == set(lexicons._load("appeal")["kinds"])
@@ -92,10 +92,12 @@ def test_lexicon_answers_are_the_same_without_the_screen(monkeypatch):
     texts = _texts()
     monkeypatch.setattr(Screen, "__init__", _unscreened)
     lexicons.screens.cache_clear()
+    lexicons.kind_screen.cache_clear()
     without = _answers(texts)
     monkeypatch.undo()
     lexicons.screens.cache_clear()
-    assert lexicons.screens()[0]._set is not None
+    lexicons.kind_screen.cache_clear()
+    assert lexicons.screens()[0]._set is not None and lexicons.kind_screen()._set is not None
     assert _answers(texts) == without
     # The fixtures hold appeals, topics, cues, agencies, voices and cookie notices.
     assert sum(any(h.appeal for h in a[0]) for a in without) > 150
@@ -116,7 +118,7 @@ _ALPHABET = st.sampled_from(list("aeiouy rnst.,!?$€5-'\"«»\n") + ["you", "ou
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, max_size=30).map("".join))
 def test_screen_never_misses_a_list_that_matches(text):
-    lower, cased, kinds = lexicons.screens()
+    (lower, cased), kinds = lexicons.screens(), lexicons.kind_screen()
     for screen, subject in ((lower, text.lower()), (cased, text), (kinds, text)):
         named = screen(subject)
         for name, patterns in _lists_of(screen):

@@ -227,23 +227,27 @@ def appeal_kinds_in(text: str) -> frozenset[str]:
     """The appeal kinds (`appeal.json`'s "kinds") that may match an appeal's text.
     Each kind is one long case-insensitive alternation, which Python's engine tries
     at every position: over 100 µs for an appeal of 300 characters, all seven."""
-    return screens()[2](text)
+    return kind_screen()(text)
 
 
 @lru_cache(maxsize=1)
-def screens() -> tuple[Screen, Screen, Screen]:
-    """The screens of the lower-cased lists, of the lists searched as written, and of
-    the appeal kinds (searched only in appeals, so kept out of the other two, which
-    every paragraph pays for)."""
+def screens() -> tuple[Screen, Screen]:
+    """The screens of the lower-cased lists and of the lists searched as written."""
     appeal, boiler = _load("appeal"), _load("boilerplate")
     lower = {f"{key}:{lang}": phrases for key in ("strong", "channels")
              for lang, phrases in appeal[key].items()}
     lower.update(topic=appeal["topic"], cue=appeal["cues"], you=[YOU.pattern], we=[WE.pattern],
                  reported=[REPORTED.pattern])
     cased = {"agency": [lexicons().agency.pattern], "cookie": boiler["cookie"]}
-    kinds = {kind: [pattern] for kind, pattern in appeal["kinds"].items()}
-    return (Screen(lower), Screen(cased, ignore_case=frozenset({"cookie"})),
-            Screen(kinds, ignore_case=frozenset(kinds)))
+    return Screen(lower), Screen(cased, ignore_case=frozenset({"cookie"}))
+
+
+@lru_cache(maxsize=1)
+def kind_screen() -> Screen:
+    """The screen of the appeal kinds: built with the first appeal, since only appeals
+    are asked their kind (a document without one does not pay its 4 ms)."""
+    kinds = {kind: [pattern] for kind, pattern in _load("appeal")["kinds"].items()}
+    return Screen(kinds, ignore_case=frozenset(kinds))
 
 
 @lru_cache(maxsize=64)
