@@ -132,32 +132,37 @@ def forget_paragraphs() -> None:
         cache.cache_clear()
 
 
-def plain_text_rate(texts: list[str], others: list[str]) -> tuple[float, float, float]:
-    """Documents per second of CPU time through one Cleaner, in process, and the mean
-    number of paragraphs a document has. Fresh: each of `texts` once in a new Cleaner
-    of a new process, which pays what a process does once (dateparser builds its
-    tables for every language the first time a date line needs them: over a second).
-    Warm: another new Cleaner cleans `others` first, as a long run's worker has
-    cleaned other documents, then `texts` with the per-paragraph caches emptied, so
-    that no lexicon lookup and no word of the scorer's memory comes from having seen
-    these very texts before."""
+def _rate(cleaner, texts: list[str]) -> tuple[float, float]:
+    """Documents per second of CPU time, each of `texts` but the first cleaned once
+    with the per-paragraph caches emptied, and the mean paragraphs a document has."""
+    forget_paragraphs()
+    start, paragraphs = time.process_time(), 0
+    for text in texts[1:]:
+        paragraphs += len(cleaner.clean(text, kind="text").paragraphs)
+    return (len(texts) - 1) / (time.process_time() - start), paragraphs / (len(texts) - 1)
+
+
+def fresh_rate(texts: list[str]) -> tuple[float, float]:
+    """`_rate` in a new Cleaner of a new process, which pays what a process does once
+    (dateparser builds its tables for every language the first time a date line needs
+    them: over a second); the first text pays the first-use imports, untimed."""
     from cleaner import Cleaner
 
-    def timed(cleaner: Cleaner) -> tuple[float, int]:
-        forget_paragraphs()
-        start, paragraphs = time.process_time(), 0
-        for text in texts[1:]:
-            paragraphs += len(cleaner.clean(text, kind="text").paragraphs)
-        return (len(texts) - 1) / (time.process_time() - start), paragraphs
-
     cleaner = Cleaner()
-    cleaner.clean(texts[0], kind="text")  # first-use imports (the date parser) are startup
-    fresh, paragraphs = timed(cleaner)
+    cleaner.clean(texts[0], kind="text")
+    return _rate(cleaner, texts)
+
+
+def warm_rate(texts: list[str], others: list[str]) -> tuple[float, float]:
+    """`_rate` in a new Cleaner that has cleaned `others` first, as a long run's worker
+    has cleaned other documents: no lexicon answer and no word of the scorer's memory
+    comes from having seen these very texts before."""
+    from cleaner import Cleaner
+
     cleaner = Cleaner()
     for text in others:
         cleaner.clean(text, kind="text")
-    warm, _ = timed(cleaner)
-    return fresh, warm, paragraphs / (len(texts) - 1)
+    return _rate(cleaner, texts)
 
 
 def seed_times(seeds: list[str], others: list[str], rounds: int = 15) -> list[float]:
@@ -344,17 +349,18 @@ def main() -> None:
         texts = seed_sized_texts(args.corpora, 2000)
         articles = seed_sized_texts(args.corpora, 2000, articles=True)
         chosen = set(articles)
-        cold, warm, paragraphs = plain_text_rate(articles, [t for t in texts if t not in chosen])
+        other_types = [t for t in texts if t not in chosen]
+        cold, paragraphs = fresh_rate(articles)
+        warm, _ = warm_rate(articles, other_types)
         print(f"plain text, {len(articles) - 1:,} distinct seed-sized articles ({paragraphs:.1f} paragraphs each),"
               f" documents/s on one core (target >= 1,000): {cold:,.0f} in a fresh process,"
-              f" {warm:,.0f} in one that has cleaned the {len(texts) - len(chosen):,} texts of other page types first")
+              f" {warm:,.0f} in one that has cleaned the {len(other_types):,} texts of other page types first")
         seeds = texts[:2]  # seed_sized_texts puts the two seeds first
-        times = seed_times(seeds, [t for t in texts if t not in chosen])
+        times = seed_times(seeds, other_types)
         print(f"plain text, the two seeds alone: {', '.join(f'{t:,.0f}' for t in times)} microseconds a document,"
               f" {2e6 / sum(times):,.0f} documents/s (medians of 15, in a Cleaner that has cleaned the other page types' texts)")
         measured, others = texts[:1000], texts[1000:]   # all there are: 1,309
-        # Its "fresh" pass is not: this process has cleaned the articles.
-        _, warm, paragraphs = plain_text_rate(measured, others)
+        warm, paragraphs = warm_rate(measured, others)  # no fresh rate: this process has cleaned the articles
         print(f"plain text, {len(measured) - 1:,} distinct seed-sized texts of every page type ({paragraphs:.1f}"
               f" paragraphs each), documents/s: {warm:,.0f} after the {len(others):,} others")
         scoring, labelling = classification_share(work / "pages")
