@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .document import Block, Label
-from .lexicons import MAX_SCAN, PARAGRAPH_CACHE, cookie_notice, hits, lexicons, pleads
+from .lexicons import MAX_SCAN, PARAGRAPH_CACHE, cookie_notice, hits, lexicons, may_match, pleads
 
 MAX_CREDIT_WORDS = 16
 MAX_BYLINE_WORDS = 12
@@ -83,11 +83,11 @@ def credit_rule(text: str) -> Verdict | None:
     words = word_count(text)
     if words > MAX_CREDIT_WORDS * 2:
         return None
-    if lex.credit_reporting.search(text):
+    if may_match("credit_reporting", text) and lex.credit_reporting.search(text):
         return Verdict(Label.CREDIT, 0.96, "rule:credit-reporting")
     if words > MAX_CREDIT_WORDS:
         return None
-    if lex.credit_prefix.search(text):
+    if may_match("credit_prefix", text) and lex.credit_prefix.search(text):
         return Verdict(Label.CREDIT, 0.97, "rule:credit-prefix")
     if _copyright_notice(text):
         return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
@@ -110,7 +110,7 @@ def caption_rule(text: str) -> Verdict | None:
     """A short description that ends with its photo credit is a caption, credit included."""
     words = word_count(text)
     if MIN_INLINE_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS and not is_quoted(text):
-        m = lexicons().inline_credit.search(text)
+        m = may_match("credit_prefix", text) and lexicons().inline_credit.search(text)
         if m and len(text[:m.start()].split()) >= MIN_INLINE_CAPTION_WORDS:
             return Verdict(Label.CAPTION, 0.9, "rule:caption-credit")
     return None
@@ -118,7 +118,7 @@ def caption_rule(text: str) -> Verdict | None:
 
 def appeal_rule(text: str, lang: str | None = None) -> Verdict | None:
     lex = lexicons()
-    if lex.appeal_button.search(text):
+    if may_match("appeal_button", text) and lex.appeal_button.search(text):
         return Verdict(Label.APPEAL, 0.95, "rule:appeal-button")
     if pleads(text, lang) and not is_quoted(text):
         return Verdict(Label.APPEAL, 0.96, "rule:appeal-lexicon")
@@ -130,7 +130,7 @@ def boilerplate_rule(text: str) -> Verdict | None:
     words = word_count(text)
     if words <= 3 and text.strip(" :|•·-–—").casefold() in lex.boilerplate_exact:
         return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-exact")
-    if words <= MAX_BOILERPLATE_WORDS and lex.boilerplate_opening.search(text):
+    if words <= MAX_BOILERPLATE_WORDS and may_match("boilerplate_opening", text) and lex.boilerplate_opening.search(text):
         return Verdict(Label.BOILERPLATE, 0.95, "rule:boilerplate-lexicon")
     if words <= MAX_NOTICE_WORDS and cookie_notice(text):
         return Verdict(Label.BOILERPLATE, 0.93, "rule:cookie-notice")
@@ -139,7 +139,7 @@ def boilerplate_rule(text: str) -> Verdict | None:
     # credit_rule takes only the short ones.
     if MAX_CREDIT_WORDS < words <= MAX_NOTICE_WORDS and _copyright_notice(text):
         return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
-    if words <= MAX_NOTICE_WORDS and lex.notice.search(text):
+    if words <= MAX_NOTICE_WORDS and may_match("notice", text) and lex.notice.search(text):
         return Verdict(Label.BOILERPLATE, 0.9, "rule:copy-notice")
     return None
 

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import lexicons
+from cleaner import lexicons, rules
 from cleaner.dataset import read_docs
+from cleaner.document import Block
 from cleaner.lexicons import screen as screen_module
 from cleaner.lexicons.screen import Screen, Untranslatable, widen
 from cleaner.metadata import appeal_kind
@@ -38,6 +39,11 @@ LANGS = (None, "en", "de", "fr", "es", "it", "pl", "uk", "ru", "zh")
     # Inner boundaries are dropped.
     (r"\bsegui\b.{0,40}\bsu (telegram)\b", ["segui su telegram", "segui il canale su telegram"],
      ["seguici su telegram"], ["su telegram"]),
+    # An optional start that would be cut is left out: every match holds what follows it.
+    (r"([\w ]{0,40}reprints?:\s*)?this article is\b", ["this article is", "Reuters reprints: this article is",
+     "see this article is"], [], ["that article is", "reprints: this"]),
+    # After an anchor it is not: "^news" would miss the second.
+    (r"^([\w ]{0,40}: )?news\b", ["news", "Local desk: news"], ["old news", "newsletter"], []),
 ])
 def test_widened_pattern_matches_where_python_does(pattern, matching, wider, neither):
     wide = re2.compile(widen(pattern))
@@ -62,11 +68,25 @@ def test_what_re2_cannot_say_is_refused_not_narrowed():
     assert screen("please donate") == {"refs", "plain"}
 
 
-def test_every_lexicon_list_is_screened():
+def _all_screens():
+    """Every screen, with the text it screens: the lower-cased head or the text as written."""
     (lower, cased), kinds = lexicons.screens(), lexicons.kind_screen()
-    assert lower.always == cased.always == kinds.always == frozenset()
-    assert {"topic", "cue", "you", "we", "reported", "strong:en", "channels:ru"} <= set(lower.names)
-    assert set(kinds.names) == set(lexicons._load("appeal")["kinds"])
+    others = lexicons.language_screen(lexicons._other_languages(None))
+    return ((lower, str.lower), (others, str.lower), (cased, str), (kinds, str))
+
+
+def test_every_lexicon_list_is_screened():
+    screens = [screen for screen, _ in _all_screens()]
+    assert all(screen.always == frozenset() for screen in screens)
+    lower, others = screens[0], screens[1]
+    assert {"topic", "cue", "you", "we", "reported", "strong:en", "channels:en"} <= set(lower.names)
+    appeal = lexicons._load("appeal")
+    assert set(lower.names) | set(others.names) >= {f"{key}:{lang}" for key in ("strong", "channels")
+                                                    for lang in appeal[key]}
+    assert set(screens[3].names) == set(appeal["kinds"])
+    # A German document's paragraphs are screened for German and English phrases.
+    assert set(lexicons.language_screen(lexicons._other_languages("de")).names) == {"strong:de", "channels:de"}
+    assert lexicons._other_languages("en") == ()
 
 
 def _texts():
@@ -75,8 +95,13 @@ def _texts():
     return texts
 
 
+_CACHES = (lexicons.hits, lexicons.pleads, lexicons.candidates, lexicons.language_candidates,
+           lexicons.cased_candidates)
+_SCREENS = (lexicons.screens, lexicons.language_screen, lexicons.kind_screen)
+
+
 def _answers(texts):
-    for cache in (lexicons.hits, lexicons.pleads, lexicons.candidates, lexicons.cased_candidates):
+    for cache in _CACHES:
         cache.cache_clear()
     return [([lexicons.hits(t, lang) for lang in LANGS], lexicons.voice(t[:lexicons.MAX_SCAN].lower()),
              lexicons.cookie_notice(t), appeal_kind(t)) for t in texts]
@@ -91,13 +116,13 @@ def _unscreened(self, lists, ignore_case=frozenset()):
 def test_lexicon_answers_are_the_same_without_the_screen(monkeypatch):
     texts = _texts()
     monkeypatch.setattr(Screen, "__init__", _unscreened)
-    lexicons.screens.cache_clear()
-    lexicons.kind_screen.cache_clear()
+    for screens in _SCREENS:
+        screens.cache_clear()
     without = _answers(texts)
     monkeypatch.undo()
-    lexicons.screens.cache_clear()
-    lexicons.kind_screen.cache_clear()
-    assert lexicons.screens()[0]._set is not None and lexicons.kind_screen()._set is not None
+    for screens in _SCREENS:
+        screens.cache_clear()
+    assert all(screen._set is not None for screen, _ in _all_screens())
     assert _answers(texts) == without
     # The fixtures hold appeals, topics, cues, agencies, voices and cookie notices.
     assert sum(any(h.appeal for h in a[0]) for a in without) > 150
@@ -109,6 +134,33 @@ def test_lexicon_answers_are_the_same_without_the_screen(monkeypatch):
     assert all(kinds[k] > 3 for k in lexicons._load("appeal")["kinds"]), kinds
 
 
+def test_rule_verdicts_are_the_same_without_the_screen(monkeypatch):
+    # The rules search a list only where the screen names it (lexicons.may_match).
+    blocks = [b for d in read_docs(FIXTURES / "labelled") for b in d.blocks]
+    blocks += [Block(t) for t in ("Photo: AFP", "Reporting by Jane Roe; editing by Tom Poe", "Donate now",
+                                  "Sign up for our newsletter", "This article is for personal, non-commercial use only",
+                                  "Crowds gathered at dawn in the square. Photo: Getty Images")]
+
+    def verdicts():
+        for cache in _CACHES:
+            cache.cache_clear()
+        return [rules.first_verdict(b, lang) for b in blocks for lang in (None, "en")]
+
+    monkeypatch.setattr(Screen, "__init__", _unscreened)
+    for screens in _SCREENS:
+        screens.cache_clear()
+    without = verdicts()
+    monkeypatch.undo()
+    for screens in _SCREENS:
+        screens.cache_clear()
+    assert lexicons.screens()[1]._set is not None
+    assert verdicts() == without
+    whys = Counter(v.why for v in without if v)
+    for why in ("rule:credit-reporting", "rule:credit-prefix", "rule:caption-credit", "rule:appeal-button",
+                "rule:boilerplate-lexicon", "rule:copy-notice", "rule:cookie-notice"):
+        assert whys[why] > 0, why
+
+
 _ALPHABET = st.sampled_from(list("aeiouy rnst.,!?$€5-'\"«»\n") + ["you", "our", "us", "donate", "support",
                             "newsletter", "ваш", "вас", "AFP", "AP", "Getty Images", "cookies", "said",
                             "jetzt spenden", "sign up for our", "€5 a month", "telegram", "segui", "su ",
@@ -118,16 +170,16 @@ _ALPHABET = st.sampled_from(list("aeiouy rnst.,!?$€5-'\"«»\n") + ["you", "ou
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, max_size=30).map("".join))
 def test_screen_never_misses_a_list_that_matches(text):
-    (lower, cased), kinds = lexicons.screens(), lexicons.kind_screen()
-    for screen, subject in ((lower, text.lower()), (cased, text), (kinds, text)):
+    for screen, case in _all_screens():
+        subject = case(text)
         named = screen(subject)
         for name, patterns in _lists_of(screen):
-            if any(re.search(p, subject, 0 if screen is lower or name == "agency" else re.I) for p in patterns):
+            if any(re.search(p, subject, 0 if case is str.lower or name == "agency" else re.I) for p in patterns):
                 assert name in named, (name, subject)
 
 
 def _lists_of(screen):
-    appeal, boiler = lexicons._load("appeal"), lexicons._load("boilerplate")
+    appeal = lexicons._load("appeal")
     for name in screen.names:
         key, _, lang = name.partition(":")
         if name in appeal["kinds"]:
@@ -138,8 +190,8 @@ def _lists_of(screen):
             yield name, appeal["topic" if name == "topic" else "cues"]
         elif name == "agency":
             yield name, [lexicons.lexicons().agency.pattern]
-        elif name == "cookie":
-            yield name, boiler["cookie"]
+        elif name in lexicons.rule_lists():
+            yield name, lexicons.rule_lists()[name]
         else:
             yield name, [getattr(lexicons, name.upper()).pattern]
 

@@ -156,6 +156,9 @@ def pleads(text: str, lang: str | None = None) -> bool:
     """
     lower = text[:MAX_SCAN].lower()
     maybe = candidates(lower)
+    others = _other_languages(lang)
+    if others:
+        maybe = maybe | language_candidates(lower, others)
     if not maybe.isdisjoint(_lists(lang, "strong")) and \
             (appeal_patterns(lang, "strong") if lang else lexicons().appeal_strong).search(lower):
         return True
@@ -187,17 +190,20 @@ def _times(vocabulary: frozenset[str], words: list[str]) -> int:
 
 
 def cookie_notice(text: str) -> bool:
-    # Screened only within the head, the part the screen's cache is meant for.
-    if len(text) <= MAX_SCAN and "cookie" not in cased_candidates(text):
-        return False
-    return bool(lexicons().cookie.search(text))
+    return may_match("cookie", text) and bool(lexicons().cookie.search(text))
 
 
 @lru_cache(maxsize=PARAGRAPH_CACHE)
 def candidates(lower: str) -> frozenset[str]:
-    """The lower-cased lists (strong:LANG, channels:LANG, topic, cue, you, we, reported)
+    """The lower-cased lists (strong:en, channels:en, topic, cue, you, we, reported)
     that may match the lower-cased head of a paragraph: see `screen`."""
     return screens()[0](lower)
+
+
+@lru_cache(maxsize=PARAGRAPH_CACHE)
+def language_candidates(lower: str, codes: tuple[str, ...]) -> frozenset[str]:
+    """The strong and channel lists of the languages `codes` that may match."""
+    return language_screen(codes)(lower)
 
 
 @lru_cache(maxsize=PARAGRAPH_CACHE)
@@ -218,6 +224,12 @@ def _langs(lang: str | None, key: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
+def _other_languages(lang: str | None) -> tuple[str, ...]:
+    """The languages other than English whose strong or channel lists `pleads` searches."""
+    return tuple(sorted({code for key in ("strong", "channels") for code in _langs(lang, key)} - {"en"}))
+
+
+@lru_cache(maxsize=64)
 def _lists(lang: str | None, key: str) -> frozenset[str]:
     """The screen's names of the `key` lists `appeal_patterns(lang, key)` searches."""
     return frozenset(f"{key}:{code}" for code in _langs(lang, key))
@@ -232,14 +244,43 @@ def appeal_kinds_in(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def screens() -> tuple[Screen, Screen]:
-    """The screens of the lower-cased lists and of the lists searched as written."""
-    appeal, boiler = _load("appeal"), _load("boilerplate")
-    lower = {f"{key}:{lang}": phrases for key in ("strong", "channels")
-             for lang, phrases in appeal[key].items()}
+    """The screens of the lower-cased lists and of the lists searched as written.
+
+    The strong and channel phrases of languages other than English have screens of
+    their own (`language_screen`), asked only for a paragraph's appeal phrases: the
+    more phrases a screen holds, the more states its automaton goes on building on
+    text it has not seen (with every language, 6 us a paragraph, not 3, after 4,000
+    paragraphs of news)."""
+    appeal = _load("appeal")
+    lower = {f"{key}:en": appeal[key]["en"] for key in ("strong", "channels")}
     lower.update(topic=appeal["topic"], cue=appeal["cues"], you=[YOU.pattern], we=[WE.pattern],
                  reported=[REPORTED.pattern])
-    cased = {"agency": [lexicons().agency.pattern], "cookie": boiler["cookie"]}
-    return Screen(lower), Screen(cased, ignore_case=frozenset({"cookie"}))
+    cased = {"agency": [lexicons().agency.pattern], **rule_lists()}
+    return Screen(lower), Screen(cased, ignore_case=frozenset(cased) - {"agency"})
+
+
+def rule_lists() -> dict[str, list[str]]:
+    """The case-insensitive lists that the rules search in the text as written, by the
+    name of their `Lexicons` pattern: every match of that pattern holds a match of one
+    of the list's phrases (inline_credit's too, of a credit prefix)."""
+    credit, boiler, appeal = _load("credit"), _load("boilerplate"), _load("appeal")
+    return {"cookie": boiler["cookie"], "credit_reporting": credit["reporting"], "credit_prefix": credit["prefixes"],
+            "appeal_button": appeal["buttons"], "boilerplate_opening": boiler["openings"], "notice": boiler["notices"]}
+
+
+def may_match(name: str, text: str) -> bool:
+    """Whether the rule list `name` (see `rule_lists`) may match the text: its head
+    is screened once for every list, and only a text longer than the head is searched
+    whatever the screen says."""
+    return len(text) > MAX_SCAN or name in cased_candidates(text)
+
+
+@lru_cache(maxsize=16)
+def language_screen(codes: tuple[str, ...]) -> Screen:
+    """The screen of the strong and channel lists of the languages `codes`."""
+    appeal = _load("appeal")
+    return Screen({f"{key}:{code}": appeal[key][code] for key in ("strong", "channels") for code in codes
+                   if code in appeal[key]})
 
 
 @lru_cache(maxsize=1)

@@ -56,15 +56,25 @@ def widen(pattern: str, ignore_case: bool = False) -> str:
     character, becomes a non-word character or the text's edge, which RE2 can
     say; any other ``\\b`` and every lookaround is dropped. The pattern ends at
     its first long repeat (``.{0,40}``, ``\\d+``), after that repeat's fewest
-    rounds: every match of the pattern starts with a match of that head. Each
-    only widens.
+    rounds: every match of the pattern starts with a match of that head. An
+    optional part at the very start that would be cut so is left out instead
+    (``([\\w ]{0,40}reprints:)?this article``): every match holds a match of what
+    follows it. Each only widens.
     """
     parsed = sre_parse.parse(pattern)
     if parsed.state.flags & (sre_parse.SRE_FLAG_MULTILINE | sre_parse.SRE_FLAG_DOTALL |
                              sre_parse.SRE_FLAG_VERBOSE):
         raise Untranslatable("only the i flag is translated")
     ignore_case = ignore_case or bool(parsed.state.flags & sre_parse.SRE_FLAG_IGNORECASE)
-    return ("(?i)" if ignore_case else "") + _seq(parsed, True, True)[0]
+    return ("(?i)" if ignore_case else "") + _seq(_optional_head_out(list(parsed)), True, True)[0]
+
+
+def _optional_head_out(items: list) -> list:
+    """The pattern's items less an optional first part that `_seq` would cut short,
+    which would leave a head that matches anywhere."""
+    if items and items[0][0] in _REPEATS and items[0][1][0] == 0 and _seq(items[:1], True, False)[1]:
+        return items[1:]
+    return items
 
 
 # Why the head only: a long repeat of any character (".{0,40}", "[\w ]{0,40}")
