@@ -232,7 +232,9 @@ class Cleaner:
         else:
             # NUL ends strings in C libraries; a lone surrogate stops lxml's parse
             # and cannot be written as UTF-8.
-            text = _SURROGATE.sub("\ufffd", source.replace("\x00", ""))
+            text = source.replace("\x00", "")
+            if not text.isascii():
+                text = _SURROGATE.sub("\ufffd", text)
         if not text.strip():
             raise CleanerError("empty", "the document is empty")
         # 2. sniff

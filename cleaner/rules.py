@@ -26,6 +26,7 @@ _OPEN_QUOTE = re.compile(r"[\"“„«‚‘]")
 _CLOSE_QUOTE = re.compile(r"[\"”“»’‘]")
 _CLOSED_AFTER_PUNCT = re.compile(r"[,.!?…][\"”“»’]")
 MAX_QUOTE_CHARS = 600
+_QUOTE_MARKS = "“„«‚‘”»’"  # with '"', every mark the three patterns above hold
 _RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa|всі права|все права", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:|by\b))", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
@@ -48,17 +49,30 @@ def word_count(text: str) -> int:
 def is_quoted(text: str, titles: bool = False) -> bool:
     """Whether the text quotes speech; with `titles`, a quoted title counts too (the
     model's `quoted` feature, which it learned that way)."""
-    head = text[:MAX_SCAN]
+    speech, quoted = _quoting(text[:MAX_SCAN])
+    return quoted if titles else speech
+
+
+@lru_cache(maxsize=PARAGRAPH_CACHE)
+def _quoting(head: str) -> tuple[bool, bool]:
+    """Whether the head quotes speech, and whether it quotes speech or a title: the
+    rules ask the one and the features the other of each paragraph. Most paragraphs
+    hold no quote mark at all, which `in` tells without a regex's scan."""
+    if '"' not in head and (head.isascii() or not any(q in head for q in _QUOTE_MARKS)):
+        return False, False
     if _CLOSED_AFTER_PUNCT.search(head):
-        return True
+        return True, True
+    titled = False
     for opening in _OPEN_QUOTE.finditer(head):
         closing = _CLOSE_QUOTE.search(head, opening.end(), opening.end() + MAX_QUOTE_CHARS)
         if closing is None:
             continue
         words = head[opening.end():closing.start()].split()
-        if len(words) >= 3 and (titles or not is_title(words)):
-            return True
-    return False
+        if len(words) >= 3:
+            if not is_title(words):
+                return True, True
+            titled = True
+    return False, titled
 
 
 def is_title(words: list[str]) -> bool:
@@ -95,7 +109,7 @@ def credit_rule(text: str) -> Verdict | None:
     if _COPYRIGHT.match(stripped):
         return Verdict(Label.CREDIT, 0.93, "rule:credit-copyright")
     # A short line made of agency names, slashes and names: "AFP/Getty Images".
-    rest = lex.agency.sub(" ", stripped) if words <= 8 else stripped
+    rest = lex.agency.sub(" ", stripped) if words <= 8 and may_match("agency", text) else stripped
     if rest != stripped and not re.search(r"[.!?]\s+\w", stripped):
         leftover = [w for w in re.split(r"[\s/|,;:·•]+", rest) if w and w.lower() not in ("via", "and", "und", "et", "y", "i", "і", "и", "photo", "foto", "фото")]
         if all(w[:1].isupper() for w in leftover) and len(leftover) <= 4:

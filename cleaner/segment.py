@@ -16,7 +16,7 @@ from typing import Any
 from .document import Block
 from .rules import MAX_CREDIT_WORDS, appeal_rule, credit_rule, word_count
 
-_SENTENCE_END = re.compile(r"""[.!?…:;)"'”’»]\s*$""")
+_CLOSERS = frozenset(""".!?…:;)"'”’»""")
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
 # A blank-line chunk whose lines are all this short is a hard-wrapped paragraph.
@@ -42,7 +42,7 @@ def _is_wrapped(chunks: list[list[str]]) -> bool:
     # Without blank lines, lines are the only paragraph marks there are.
     if len(chunks) < 2 or not pairs:
         return False
-    open_lines = sum(not _SENTENCE_END.search(line) and len(line) <= MAX_WRAPPED_LINE
+    open_lines = sum(ends_open(line) and len(line) <= MAX_WRAPPED_LINE
                      and (len(line) >= MIN_FULL_LINE or not after[:1].isupper()) for line, after in pairs)
     return open_lines * 2 > len(pairs)
 
@@ -62,8 +62,9 @@ def text_paragraphs(text: str) -> list[str]:
 
 
 def ends_open(line: str) -> bool:
-    """Whether a line stops without closing punctuation, as a menu item or a headline does."""
-    return not _SENTENCE_END.search(line)
+    """Whether a line stops without closing punctuation, as a menu item or a headline does.
+    (str.rstrip strips what the regex \\s matches: both are str.isspace.)"""
+    return line.rstrip()[-1:] not in _CLOSERS
 
 
 def looks_like_headline(line: str, rest: list[str]) -> bool:
@@ -71,7 +72,7 @@ def looks_like_headline(line: str, rest: list[str]) -> bool:
     words = line.split()
     if not rest or not words or len(words) > MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
         return False
-    if _SENTENCE_END.search(line) and not line.endswith("?"):
+    if not ends_open(line) and not line.endswith("?"):
         return False
     # A headline is usually shorter than the paragraph that follows it.
     return len(line) < max(len(p) for p in rest[:3])
@@ -92,7 +93,7 @@ def reads_as_copied_page(blocks: list[Block]) -> bool:
     """
     if len(blocks) < COPIED_PAGE_MIN_LINES:
         return False
-    short = sum(word_count(b.text) <= SHORT_LINE_WORDS and not _SENTENCE_END.search(b.text) for b in blocks)
+    short = sum(word_count(b.text) <= SHORT_LINE_WORDS and ends_open(b.text) for b in blocks)
     return short >= COPIED_PAGE_SHORT_SHARE * len(blocks)
 
 

@@ -1,7 +1,9 @@
 """Each rule on wordings of our own, across outlets and languages."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cleaner import Label
+from cleaner import Label, rules
 from cleaner.document import Block
 from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_rule, first_verdict, html_rule, is_quoted
 
@@ -171,6 +173,27 @@ def test_the_model_feature_still_counts_quoted_titles():
     # The model learned `quoted` with titles counted; the rules' speech test leaves them out.
     text = 'Tickets for "The Last Ferry Home" go on sale on Monday.'
     assert is_quoted(text, titles=True) and not is_quoted(text)
+
+
+def _quoted_by_scan(text, titles):
+    """is_quoted as it was before it remembered both answers and skipped texts with no quote mark."""
+    head = text[:rules.MAX_SCAN]
+    if rules._CLOSED_AFTER_PUNCT.search(head):
+        return True
+    for opening in rules._OPEN_QUOTE.finditer(head):
+        closing = rules._CLOSE_QUOTE.search(head, opening.end(), opening.end() + rules.MAX_QUOTE_CHARS)
+        words = head[opening.end():closing.start()].split() if closing else []
+        if len(words) >= 3 and (titles or not rules.is_title(words)):
+            return True
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list('"“„«‚‘”»’\',.!?… ') + ["The", "Last", "Ferry", "of", "she", "said", "é", "we",
+                                                              "ß", "Ünd", "x" * 50]), max_size=40).map("".join))
+def test_is_quoted_answers_as_a_scan_of_every_quote_mark(text):
+    for titles in (False, True):
+        assert is_quoted(text, titles=titles) == _quoted_by_scan(text, titles), (text, titles)
 
 
 @pytest.mark.parametrize("text", [

@@ -1,9 +1,9 @@
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.segment import looks_like_headline, segment_text, text_paragraphs
+from cleaner.segment import ends_open, looks_like_headline, segment_text, text_paragraphs
 
 
 def test_single_newlines_and_blank_lines_both_separate_paragraphs():
@@ -197,3 +197,11 @@ def test_a_page_on_software_keeps_its_sentences_whole():
     doc = clean(page)
     assert "The open function returns a Result: the file on success, and an Error when the path" in doc.text
     assert all(p.label.value == "body" for p in doc.paragraphs), [(p.label, p.text) for p in doc.paragraphs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list(""".!?…:;)"'”’»,-a1 """) + ["\n", "\t", "\u00a0", "\u2003", "\x1c", "\x85", "word"]),
+                max_size=12).map("".join))
+def test_a_line_ends_open_as_the_sentence_end_pattern_says(line):
+    # ends_open strips with str.rstrip instead of searching [closers]\s*$ through the line.
+    assert ends_open(line) == (re.search(r"""[.!?…:;)"'”’»]\s*$""", line) is None), repr(line)

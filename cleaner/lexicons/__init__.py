@@ -269,9 +269,9 @@ def rule_lists() -> dict[str, list[str]]:
 
 
 def may_match(name: str, text: str) -> bool:
-    """Whether the rule list `name` (see `rule_lists`) may match the text: its head
-    is screened once for every list, and only a text longer than the head is searched
-    whatever the screen says."""
+    """Whether the list `name` of the cased screen ("agency" or one of `rule_lists`)
+    may match the text: its head is screened once for every list, and only a text
+    longer than the head is searched whatever the screen says."""
     return len(text) > MAX_SCAN or name in cased_candidates(text)
 
 
