@@ -24,6 +24,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
 _ASCII_DIGITS = string.digits.encode()
+_ASCII_NON_WORD_TO_SPACE = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)) + b" " * 128
 PREFIX_LEN = 5
 MAX_TOKENS = 120  # a long paragraph's role shows in its first words
 # Past this many words a paragraph's word features weigh less, by the square root
@@ -71,8 +72,12 @@ def block_cues(block: Block, verdict: Verdict | None, lang: str | None = None) -
 
 @lru_cache(maxsize=16)   # asked for by tokens and shape_features, one paragraph after the other
 def _head_words(text: str) -> tuple[str, list[str]]:
-    """A paragraph's lower-cased head and its runs of word characters (`\\w+`)."""
+    """A paragraph's lower-cased head and its runs of word characters (`\\w+`). In
+    ASCII text those are [0-9a-z_]: every other byte becomes a space in C and the
+    text is split there, twice as fast as the regex (most English paragraphs)."""
     lower = text[:MAX_SCAN].lower()
+    if lower.isascii():
+        return lower, lower.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split()
     return lower, _RUN.findall(lower)
 
 
