@@ -42,6 +42,8 @@ LANGS = (None, "en", "de", "fr", "es", "it", "pl", "uk", "ru", "zh")
     # An optional start that would be cut is left out: every match holds what follows it.
     (r"([\w ]{0,40}reprints?:\s*)?this article is\b", ["this article is", "Reuters reprints: this article is",
      "see this article is"], [], ["that article is", "reprints: this"]),
+    # A long repeat held to the text's start is kept: RE2 runs it from there only.
+    (r"^\W*read more\b", ["read more", "— read more", "  ** read more: x"], [], ["we read more", "x read more"]),
     # After an anchor it is not: "^news" would miss the second.
     (r"^([\w ]{0,40}: )?news\b", ["news", "Local desk: news"], ["old news", "newsletter"], []),
 ])

@@ -261,11 +261,13 @@ def screens() -> tuple[Screen, Screen]:
 
 def rule_lists() -> dict[str, list[str]]:
     """The case-insensitive lists that the rules search in the text as written, by the
-    name of their `Lexicons` pattern: every match of that pattern holds a match of one
-    of the list's phrases (inline_credit's too, of a credit prefix)."""
-    credit, boiler, appeal = _load("credit"), _load("boilerplate"), _load("appeal")
-    return {"cookie": boiler["cookie"], "credit_reporting": credit["reporting"], "credit_prefix": credit["prefixes"],
-            "appeal_button": appeal["buttons"], "boilerplate_opening": boiler["openings"], "notice": boiler["notices"]}
+    name of their `Lexicons` pattern. Those held to a paragraph's start are screened
+    whole, so RE2 runs them from its start only; the credit prefixes are screened
+    alone, as inline_credit finds them anywhere (its every match holds one)."""
+    lex, credit, boiler = lexicons(), _load("credit"), _load("boilerplate")
+    return {"cookie": boiler["cookie"], "credit_prefix": credit["prefixes"],
+            **{name: [getattr(lex, name).pattern] for name in
+               ("credit_reporting", "appeal_button", "boilerplate_opening", "notice")}}
 
 
 def may_match(name: str, text: str) -> bool:

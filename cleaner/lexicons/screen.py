@@ -56,7 +56,8 @@ def widen(pattern: str, ignore_case: bool = False) -> str:
     character, becomes a non-word character or the text's edge, which RE2 can
     say; any other ``\\b`` and every lookaround is dropped. The pattern ends at
     its first long repeat (``.{0,40}``, ``\\d+``), after that repeat's fewest
-    rounds: every match of the pattern starts with a match of that head. An
+    rounds: every match of the pattern starts with a match of that head; a
+    repeat held to the text's start (``^\\W*``) is kept whole. An
     optional part at the very start that would be cut so is left out instead
     (``([\\w ]{0,40}reprints:)?this article``): every match holds a match of what
     follows it. Each only widens.
@@ -102,11 +103,21 @@ def _seq(items, first: bool, last: bool) -> tuple[str, bool]:
             elif at_last and _word_edge(items[:k], -1):
                 out.append(f"(?:{_EDGE}|$)")
             continue
+        if at_first and op in _REPEATS and _long(arg) and any(i in _STARTS for i in items[:k]):
+            # Held to the text's start ("^\\W*"), a long repeat runs from there only and
+            # keeps no partial match alive across the text: it need not be cut.
+            sub, sub_cut = _seq(arg[2], False, False)
+            if not sub_cut:
+                out.append(f"(?:{sub}){{{arg[0]},}}")
+                continue
         text, cut = _item(op, arg, at_first, at_last)
         out.append(text)
         if cut:
             return "".join(out), True
     return "".join(out), False
+
+
+_STARTS = ((C.AT, C.AT_BEGINNING), (C.AT, C.AT_BEGINNING_STRING))
 
 
 def _item(op, arg, first: bool, last: bool) -> tuple[str, bool]:
@@ -124,9 +135,9 @@ def _item(op, arg, first: bool, last: bool) -> tuple[str, bool]:
         return f"(?:{text})", cut
     if op in _REPEATS:
         low, high, sub = arg
-        if (high is C.MAXREPEAT or high > LONG_REPEAT) and _narrow(sub):
+        if _long(arg) and _narrow(sub):
             return f"(?:{_seq(sub, False, False)[0]}){{{low},}}", False  # "\\d+", "\\s*"
-        if high is C.MAXREPEAT or high > LONG_REPEAT:
+        if _long(arg):
             # Its fewest rounds, then the cut.
             return (f"(?:{_seq(sub, False, False)[0]}){{{low}}}" if low else ""), True
         # A second round does not start (end) the pattern: only an optional part
@@ -135,6 +146,11 @@ def _item(op, arg, first: bool, last: bool) -> tuple[str, bool]:
         text, cut = _seq(sub, first and once, last and once)
         return f"(?:{text}){{{low},{high}}}", cut
     return _atom(op, arg), False
+
+
+def _long(repeat) -> bool:
+    high = repeat[1]
+    return high is C.MAXREPEAT or high > LONG_REPEAT
 
 
 def _narrow(sub) -> bool:
@@ -178,6 +194,9 @@ def _category(arg) -> tuple[str, bool]:
 
 
 def _class(items) -> str:
+    if len(items) == 1 and items[0][0] is C.CATEGORY:  # "\\W" alone is parsed as a class of it
+        cls, negated = _category(items[0][1])
+        return f"[{'^' if negated else ''}{cls}]"
     negated, parts = False, []
     for op, arg in items:
         if op is C.NEGATE:
