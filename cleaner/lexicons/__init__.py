@@ -208,7 +208,7 @@ def language_candidates(lower: str, codes: tuple[str, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=PARAGRAPH_CACHE)
 def cased_candidates(head: str) -> frozenset[str]:
-    """The lists searched in the text as written (agency, cookie) that may match it."""
+    """The lists searched in the text as written (agency and `rule_lists`) that may match it."""
     return screens()[1](head)
 
 
