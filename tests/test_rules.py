@@ -236,6 +236,23 @@ def test_sentences_about_rights_are_not_notices(text):
     # How the copy may be used: a licence.
     "This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License.",
     "This is an open access article distributed under the terms of the Creative Commons Attribution License.",
+    # How the site earns from its links: an affiliate disclosure.
+    "This post may contain affiliate links. If you buy through them, we may earn a small commission.",
+    "We may earn a commission when you buy through links on our site.",
+    "Some of the links in this guide are affiliate links, which means the Harbour Ledger gets a share of sales.",
+    "If you buy something through our links, we may earn a small commission at no extra cost to you.",
+    "As an Amazon Associate I earn from qualifying purchases.",
+    "Disclosure: Trail Notes is reader-supported and may use affiliate links.",
+    "Dieser Beitrag enthält Affiliate-Links. Für Käufe über diese Links erhalten wir eine Provision.",
+    "Cet article peut contenir des liens d’affiliation.",
+    "Este artículo contiene enlaces de afiliados.",
+    "Questo articolo contiene link di affiliazione.",
+    "Artykuł zawiera linki afiliacyjne.",
+    "Ця стаття містить партнерські посилання.",
+    "Эта статья содержит партнёрские ссылки.",
+    # Republishing terms under a story.
+    "Please do not republish this story without written permission from the Harbour Ledger.",
+    "You are free to republish this article online or in print under a Creative Commons licence.",
 ])
 def test_notes_about_the_copy_are_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="p"))
@@ -248,6 +265,13 @@ def test_notes_about_the_copy_are_boilerplate(text):
     "A version of the bill passed the upper house in May, but the lower house has not voted on it.",
     "The council printed a version of this report for residents, and copies are free at the library.",
     "The work is licensed under a council permit that runs out in March.",
+    # Commissions, affiliates and republishing in the news itself.
+    "We may earn more from exports this year than last, the trade minister said.",
+    "“We receive a commission of 5% on every sale,” said the founder of the booking site.",
+    "We earn a commission on each ferry ticket sold at the kiosk, the harbour trust told the council.",
+    "Affiliate marketers earn a commission when readers buy through their links, the regulator found.",
+    "If you buy a flat this year, we may see prices fall by spring, the economist said.",
+    "The company will republish its annual report after the audit.",
 ])
 def test_sentences_about_versions_and_copies_stay(text):
     assert first_verdict(Block(text=text, tag="p")) is None, text
