@@ -277,6 +277,18 @@ def test_sentences_about_versions_and_copies_stay(text):
     assert first_verdict(Block(text=text, tag="p")) is None, text
 
 
+@pytest.mark.parametrize("text", ["Table of Contents", "Table of contents:", "Inhaltsverzeichnis", "Sommaire",
+                                  "Spis treści", "Зміст", "Содержание"])
+def test_a_table_of_contents_heading_is_boilerplate(text):
+    verdict = first_verdict(Block(text=text, tag="head"))
+    assert verdict is not None and verdict.why == "rule:boilerplate-exact", text
+
+
+@pytest.mark.parametrize("text", ["Contents of the harbour report", "The table of contents lists nine chapters."])
+def test_a_sentence_about_contents_is_no_heading(text):
+    assert first_verdict(Block(text=text, tag="p")) is None, text
+
+
 @pytest.mark.parametrize("text", ["3 of 15", "12 von 12", "2 z 9", "4 из 10"])
 def test_gallery_counters_are_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="p"))
