@@ -284,6 +284,21 @@ def test_a_table_of_contents_heading_is_boilerplate(text):
     assert verdict is not None and verdict.why == "rule:boilerplate-exact", text
 
 
+@pytest.mark.parametrize("text", ["Advertisement", "ADVERTISEMENT", "- Advertisement -", "Advertisement - Continue Reading Below",
+                                  "Advertisement: Harbour Fair tickets", "Anzeige", "Werbung", "Publicité", "Publicidad",
+                                  "Pubblicità", "Reklama", "Реклама", "Archives"])
+def test_an_ad_slot_label_or_an_archive_heading_is_boilerplate(text):
+    verdict = first_verdict(Block(text=text, tag="p"))
+    assert verdict is not None and verdict.label is Label.BOILERPLATE, text
+
+
+@pytest.mark.parametrize("text", ["Advertisement revenue fell by a third, the publisher said.",
+                                  "Advertisements for the harbour fair went up on Monday.",
+                                  "The archives hold 3,000 letters from the ferry crews."])
+def test_news_about_adverts_and_archives_stays(text):
+    assert first_verdict(Block(text=text, tag="p")) is None, text
+
+
 @pytest.mark.parametrize("text", ["Contents of the harbour report", "The table of contents lists nine chapters."])
 def test_a_sentence_about_contents_is_no_heading(text):
     assert first_verdict(Block(text=text, tag="p")) is None, text
