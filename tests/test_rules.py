@@ -292,6 +292,16 @@ def test_an_ad_slot_label_or_an_archive_heading_is_boilerplate(text):
     assert verdict is not None and verdict.label is Label.BOILERPLATE, text
 
 
+@pytest.mark.parametrize("text", ["March (12)", "October 2024 (3)", "Juli (7)", "Flag as inappropriate", "Read full review"])
+def test_archive_counts_and_review_links_are_boilerplate(text):
+    verdict = first_verdict(Block(text=text, tag="line"))
+    assert verdict is not None and verdict.why == "rule:boilerplate-lexicon", text
+
+
+def test_a_month_in_a_sentence_is_no_archive_count():
+    assert first_verdict(Block(text="March (12 votes) went to the mayor, April to her rival.", tag="line")) is None
+
+
 @pytest.mark.parametrize("text", ["Advertisement revenue fell by a third, the publisher said.",
                                   "Advertisements for the harbour fair went up on Monday.",
                                   "The archives hold 3,000 letters from the ferry crews."])
