@@ -44,6 +44,11 @@ LANGS = (None, "en", "de", "fr", "es", "it", "pl", "uk", "ru", "zh")
      "see this article is"], [], ["that article is", "reprints: this"]),
     # A long repeat held to the text's start is kept: RE2 runs it from there only.
     (r"^\W*read more\b", ["read more", "— read more", "  ** read more: x"], [], ["we read more", "x read more"]),
+    # A repeat whose round is cut short keeps one round's head only: two heads
+    # back to back would miss the words between them.
+    (r"^\W*((share|tweet|facebook|twitter)\W*){2,}$", ["twitter facebook", "share: facebook | twitter"],
+     ["facebook"], ["news"]),
+    (r"(a.{0,9}b){2,3}", ["a-ba-b", "a--ba b"], ["a"], ["bbb"]),
     # After an anchor it is not: "^news" would miss the second.
     (r"^([\w ]{0,40}: )?news\b", ["news", "Local desk: news"], ["old news", "newsletter"], []),
 ])
@@ -141,7 +146,8 @@ def test_rule_verdicts_are_the_same_without_the_screen(monkeypatch):
     blocks = [b for d in read_docs(FIXTURES / "labelled") for b in d.blocks]
     blocks += [Block(t) for t in ("Photo: AFP", "Reporting by Jane Roe; editing by Tom Poe", "Donate now",
                                   "Sign up for our newsletter", "This article is for personal, non-commercial use only",
-                                  "Crowds gathered at dawn in the square. Photo: Getty Images")]
+                                  "Crowds gathered at dawn in the square. Photo: Getty Images", "Twitter Facebook",
+                                  "Advertisement - Continue Reading Below", "March (12)")]
 
     def verdicts():
         for cache in _CACHES:

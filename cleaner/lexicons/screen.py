@@ -138,12 +138,16 @@ def _item(op, arg, first: bool, last: bool) -> tuple[str, bool]:
         if _long(arg) and _narrow(sub):
             return f"(?:{_seq(sub, False, False)[0]}){{{low},}}", False  # "\\d+", "\\s*"
         if _long(arg):
-            # Its fewest rounds, then the cut.
-            return (f"(?:{_seq(sub, False, False)[0]}){{{low}}}" if low else ""), True
+            # Its fewest rounds, then the cut; a round that is itself cut short is
+            # only a head, and only the first round's head is sure to come next.
+            text, cut = _seq(sub, False, False)
+            return (f"(?:{text}){{{1 if cut else low}}}" if low else ""), True
         # A second round does not start (end) the pattern: only an optional part
         # can hold its start (end).
         once = high == 1
         text, cut = _seq(sub, first and once, last and once)
+        if cut and low > 1:
+            return f"(?:{text})", True
         return f"(?:{text}){{{low},{high}}}", cut
     return _atom(op, arg), False
 
