@@ -298,6 +298,18 @@ def test_archive_counts_and_review_links_are_boilerplate(text):
     assert verdict is not None and verdict.why == "rule:boilerplate-lexicon", text
 
 
+@pytest.mark.parametrize("text", ["Twitter Facebook", "Share: Facebook | Twitter | Email", "Website",
+                                  "Re: Not the first ferry strike (Score:2)"])
+def test_share_rows_form_labels_and_comment_titles_are_boilerplate(text):
+    verdict = first_verdict(Block(text=text, tag="line"))
+    assert verdict is not None and verdict.label is Label.BOILERPLATE, text
+
+
+@pytest.mark.parametrize("text", ["Facebook and Twitter removed the posts on Monday.", "The website went down at noon."])
+def test_news_about_networks_and_websites_stays(text):
+    assert first_verdict(Block(text=text, tag="line")) is None, text
+
+
 def test_a_month_in_a_sentence_is_no_archive_count():
     assert first_verdict(Block(text="March (12 votes) went to the mayor, April to her rival.", tag="line")) is None
 
