@@ -153,7 +153,8 @@ def boilerplate_rule(text: str) -> Verdict | None:
     # credit_rule takes only the short ones.
     if MAX_CREDIT_WORDS < words <= MAX_NOTICE_WORDS and _copyright_notice(text):
         return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
-    if words <= MAX_NOTICE_WORDS and may_match("notice", text) and lex.notice.search(text):
+    # A notice is never quoted speech: "'We may earn a commission on the sale,' she said."
+    if words <= MAX_NOTICE_WORDS and may_match("notice", text) and lex.notice.search(text) and not is_quoted(text):
         return Verdict(Label.BOILERPLATE, 0.9, "rule:copy-notice")
     return None
 

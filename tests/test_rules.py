@@ -268,6 +268,7 @@ def test_notes_about_the_copy_are_boilerplate(text):
     # Commissions, affiliates and republishing in the news itself.
     "We may earn more from exports this year than last, the trade minister said.",
     "“We receive a commission of 5% on every sale,” said the founder of the booking site.",
+    "“We may earn a commission if the ferry deal goes through,” the broker told the council.",
     "We earn a commission on each ferry ticket sold at the kiosk, the harbour trust told the council.",
     "Affiliate marketers earn a commission when readers buy through their links, the regulator found.",
     "If you buy a flat this year, we may see prices fall by spring, the economist said.",
