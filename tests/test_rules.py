@@ -315,6 +315,18 @@ def test_a_month_in_a_sentence_is_no_archive_count():
     assert first_verdict(Block(text="March (12 votes) went to the mayor, April to her rival.", tag="line")) is None
 
 
+@pytest.mark.parametrize("text", ["Sponsored", "Sponsored Content", "Sponsored by Harbour Bank", "Sponsored Links"])
+def test_a_sponsor_label_is_boilerplate(text):
+    verdict = first_verdict(Block(text=text, tag="p"))
+    assert verdict is not None and verdict.why == "rule:boilerplate-lexicon", text
+
+
+@pytest.mark.parametrize("text", ["Sponsored by the harbour trust, the regatta drew 3,000 people.",
+                                  "Sponsored athletes must declare their deals by March."])
+def test_news_about_sponsors_stays(text):
+    assert first_verdict(Block(text=text, tag="p")) is None, text
+
+
 @pytest.mark.parametrize("text", ["Advertisement revenue fell by a third, the publisher said.",
                                   "Advertisements for the harbour fair went up on Monday.",
                                   "The archives hold 3,000 letters from the ferry crews."])
