@@ -300,13 +300,15 @@ def test_archive_counts_and_review_links_are_boilerplate(text):
 
 
 @pytest.mark.parametrize("text", ["Twitter Facebook", "Share: Facebook | Twitter | Email", "Website",
+                                  "Connect with us on Facebook and Instagram",
                                   "Re: Not the first ferry strike (Score:2)"])
 def test_share_rows_form_labels_and_comment_titles_are_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="line"))
     assert verdict is not None and verdict.label is Label.BOILERPLATE, text
 
 
-@pytest.mark.parametrize("text", ["Facebook and Twitter removed the posts on Monday.", "The website went down at noon."])
+@pytest.mark.parametrize("text", ["Facebook and Twitter removed the posts on Monday.", "The website went down at noon.",
+                                  "Residents who want to connect with the ferry crews can visit on Sunday."])
 def test_news_about_networks_and_websites_stays(text):
     assert first_verdict(Block(text=text, tag="line")) is None, text
 
