@@ -302,6 +302,8 @@ def test_archive_counts_and_review_links_are_boilerplate(text):
 @pytest.mark.parametrize("text", ["Twitter Facebook", "Share: Facebook | Twitter | Email", "Website",
                                   "Connect with us on Facebook and Instagram", "Follow us", "Syndication", "RSS feeds",
                                   "Latest tweets", "Archive", "Printer-friendly version", "12 likes", "Comments feed",
+                                  "Posts: 412", "Last edited by harbourfan (2025-11-01 15:15:18)", "Link this",
+                                  "Frequently bought together",
                                   "Re: Not the first ferry strike (Score:2)"])
 def test_share_rows_form_labels_and_comment_titles_are_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="line"))
@@ -311,7 +313,8 @@ def test_share_rows_form_labels_and_comment_titles_are_boilerplate(text):
 @pytest.mark.parametrize("text", ["Facebook and Twitter removed the posts on Monday.", "The website went down at noon.",
                                   "Residents who want to connect with the ferry crews can visit on Sunday.",
                                   "Follow us to the harbour, the guide said.", "12 likes and a share were enough.",
-                                  "The archive holds 3,000 letters."])
+                                  "The archive holds 3,000 letters.",
+                                  "Last edited in 1998, the harbour guide is out of date."])
 def test_news_about_networks_and_websites_stays(text):
     assert first_verdict(Block(text=text, tag="line")) is None, text
 
