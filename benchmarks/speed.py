@@ -123,12 +123,12 @@ def seed_sized_texts(corpora: Path, n: int, articles: bool = False) -> list[str]
 
 def forget_paragraphs() -> None:
     """Empty the cleaner's per-paragraph memories (lexicon answers, word counts, head
-    words), so that a timed pass pays for every paragraph it cleans."""
+    words, quotes), so that a timed pass pays for every paragraph it cleans."""
     from cleaner.features import _head_words
     from cleaner.lexicons import candidates, cased_candidates, hits, language_candidates, pleads
-    from cleaner.rules import word_count
+    from cleaner.rules import _quoting, word_count
 
-    for cache in (hits, pleads, candidates, language_candidates, cased_candidates, word_count, _head_words):
+    for cache in (hits, pleads, candidates, language_candidates, cased_candidates, word_count, _quoting, _head_words):
         cache.cache_clear()
 
 
