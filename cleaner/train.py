@@ -25,6 +25,8 @@ SEED = 13
 MIN_FEATURE_COUNT = 3
 # Features whose largest weight is below this are dropped from the shipped vocabulary.
 MIN_WEIGHT = 0.02
+# Inverse regularisation strength. Smaller C keeps more body words and takes out less
+# boilerplate (models/MODEL_CARD.md, "Tried and not shipped (session 17)").
 C = 0.3
 # Hand-written fixtures are few and exact; weak labels are many and noisy.
 SOURCE_WEIGHT = {"fixtures": 10.0, "labelled": 10.0}
@@ -50,9 +52,12 @@ def _examples(docs: Sequence[LabelledDoc], kind_weight: Mapping[str, float]):
 
 
 def fit(docs: Sequence[LabelledDoc], *, name: str, version: str, seed: int = SEED, c: float = C,
-        kind_weight: Mapping[str, float] | None = None, min_weight: float = MIN_WEIGHT) -> Model:
-    """`kind_weight` multiplies the weight of documents of a kind ("negative", "flat" ...);
-    features whose largest weight is under `min_weight` are left out of the model."""
+        balance: float = BALANCE_POWER, kind_weight: Mapping[str, float] | None = None,
+        min_weight: float = MIN_WEIGHT) -> Model:
+    """`c` is the logistic regression's inverse regularisation strength, `balance` the power
+    of the label re-weighting (BALANCE_POWER); `kind_weight` multiplies the weight of
+    documents of a kind ("negative", "flat" ...); features whose largest weight is under
+    `min_weight` are left out of the model."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -63,7 +68,7 @@ def fit(docs: Sequence[LabelledDoc], *, name: str, version: str, seed: int = SEE
     # Balance the labels, so that rare appeals and credits are not drowned by body.
     freq = Counter(y)
     top = max(freq.values())
-    w = w * np.asarray([(top / freq[label]) ** BALANCE_POWER for label in y])
+    w = w * np.asarray([(top / freq[label]) ** balance for label in y])
     vec = DictVectorizer()
     matrix = vec.fit_transform(X)
     clf = LogisticRegression(C=c, max_iter=3000, random_state=seed)
@@ -82,7 +87,7 @@ def fit(docs: Sequence[LabelledDoc], *, name: str, version: str, seed: int = SEE
     return Model(name=name, version=version, labels=LABELS,
                  vocabulary={n: i for i, n in enumerate(names)},
                  coef_t=np.ascontiguousarray(coef.T), intercept=intercept,
-                 info={"created": datetime.date.today().isoformat(), "seed": seed, "C": c,
+                 info={"created": datetime.date.today().isoformat(), "seed": seed, "C": c, "balance": balance,
                        "examples": dict(Counter(y)), "min_weight": min_weight,
                        **({"kind_weight": dict(kind_weight)} if kind_weight else {})})
 
@@ -104,13 +109,13 @@ def model_name(out: str | Path) -> str:
 
 def train(paths: Sequence[str | Path], out: str | Path, *, version: str = "1", seed: int = SEED,
           page_types: Sequence[str] = (), kind_weight: Mapping[str, float] | None = None,
-          min_weight: float = MIN_WEIGHT) -> tuple[Model, str]:
+          min_weight: float = MIN_WEIGHT, c: float = C, balance: float = BALANCE_POWER) -> tuple[Model, str]:
     """Fit on the training split, score the held-out split, write the model. Returns (model, report)."""
     from .pipeline import Cleaner
 
     train_docs, held = split(paths, page_types)
-    model = fit(train_docs, name=model_name(out), version=version, seed=seed, kind_weight=kind_weight,
-                min_weight=min_weight)
+    model = fit(train_docs, name=model_name(out), version=version, seed=seed, c=c, balance=balance,
+                kind_weight=kind_weight, min_weight=min_weight)
     cleaner = Cleaner(model)
     labelled = predict(cleaner, held)  # once, for every figure below
     counts = confusion(cleaner, held, labelled)

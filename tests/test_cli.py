@@ -113,6 +113,12 @@ def test_train_and_eval_commands(tmp_path):
     result = runner.invoke(app, ["eval", str(data / "en.jsonl"), "--model", str(out), "--all"])
     assert result.exit_code == 0 and "precision" in result.stdout and "body words kept" in result.stdout
     assert runner.invoke(app, ["train", str(tmp_path / "nope.jsonl"), "--out", str(out)]).exit_code == 2
+    tight = tmp_path / "tight"
+    result = runner.invoke(app, ["train", str(data / "en.jsonl"), "--out", str(tight), "--c", "0.05", "--balance", "0.3"])
+    assert result.exit_code == 0, result.output
+    info = json.loads((tight / "model.json").read_text())
+    assert (info["C"], info["balance"]) == (0.05, 0.3)
+    assert runner.invoke(app, ["train", str(data / "en.jsonl"), "--out", str(tight), "--balance", "2"]).exit_code == 2
 
 
 def test_weak_label_refuses_a_folder_without_manifest(tmp_path):

@@ -119,3 +119,17 @@ def test_kind_weights_and_min_weight_change_what_is_learnt():
     small = fit(docs, name="t", version="1", min_weight=0.1)
     assert set(small.vocabulary) < set(plain.vocabulary) and small.info["min_weight"] == 0.1
     assert np.abs(small.coef_t).max(axis=1).min() >= 0.1
+
+
+def test_regularisation_and_balance_change_what_is_learnt():
+    docs = list(read_docs(FIXTURES / "labelled" / "en.jsonl"))
+    plain = fit(docs, name="t", version="1", min_weight=0.0)
+    assert (plain.info["C"], plain.info["balance"]) == (0.3, 0.5)
+    # Smaller C: every weight is held closer to zero.
+    tight = fit(docs, name="t", version="1", c=0.03, min_weight=0.0)
+    assert tight.info["C"] == 0.03 and np.abs(tight.coef_t).max() < np.abs(plain.coef_t).max()
+    # No re-weighting: body, the commonest label, weighs more against the rare ones.
+    unbalanced = fit(docs, name="t", version="1", balance=0.0, min_weight=0.0)
+    body = unbalanced.labels.index(Label.BODY)
+    assert unbalanced.info["balance"] == 0.0
+    assert unbalanced.intercept[body] - unbalanced.intercept.max() > plain.intercept[body] - plain.intercept.max()
