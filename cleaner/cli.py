@@ -226,9 +226,12 @@ def train(
     page_type: list[str] = typer.Option([], "--page-type", help="Keep only documents of this corpus page type (repeat); documents without one are always kept."),
     weight: list[str] = typer.Option([], "--weight", help="KIND=W: multiply the weight of documents of that kind (negative, flat, article) by W (repeat)."),
     min_weight: float = typer.Option(0.02, "--min-weight", min=0.0, help="Leave out features whose largest weight is under this (a smaller model)."),
-    c: Optional[float] = typer.Option(None, "--c", min=1e-6, help="Inverse regularisation strength; smaller keeps word weights smaller (default: cleaner.train.C)."),
+    c: Optional[float] = typer.Option(None, "--c", min=1e-6,
+                                      help="Inverse regularisation strength; smaller keeps word weights smaller "
+                                           "(default: cleaner.train.C)."),
     balance: Optional[float] = typer.Option(None, "--balance", min=0.0, max=1.0,
-                                            help="Label re-weighting power: 1 balances the labels fully, 0 not at all (default: cleaner.train.BALANCE_POWER)."),
+                                            help="Label re-weighting power: 1 balances the labels fully, 0 not at all "
+                                                 "(default: cleaner.train.BALANCE_POWER)."),
 ):
     """Train the paragraph model; prints per-label figures on the held-out split.
 
