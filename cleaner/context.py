@@ -33,6 +33,7 @@ _SENTENCE_END = ('.', '!', '?', '…', '"', '”', '’', '»')
 _PHOTO_CREDITS = ("rule:credit-prefix", "rule:credit-agency", "rule:credit-copyright")
 MAX_INLINE_CAPTION_WORDS = 60
 CAPTION_OVER_CREDIT_SCORE = 0.8  # a fixed confidence, as the rules give: the model said body
+CAPTION_TAIL_MIN = 0.9  # as sure as the model must be to take a caption anywhere (pipeline.LABEL_MIN)
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|me|my|ich|je|j'|yo|io|ja|я)\b")
 # A sentence ends and another starts: a word of four letters or more, its stop, and a
 # capital ("im. Juliusza", "St. Mary" are abbreviations, not sentence ends).
@@ -189,15 +190,18 @@ def _keep_lone_prose(out: list[Paragraph]) -> None:
         out[0] = replace(p, label=Label.BODY, score=1 - p.score, why="context:lone-prose", first_label=p.label)
 
 
-def _captions_over_credits(out: list[Paragraph]) -> None:
+def _captions_over_credits(out: list[Paragraph], caption_probs: list[float] | None = None) -> None:
     """In plain text, a short line of one sentence over a photo credit, with the
     article going on after the credit, is that photo's caption.
 
     At the end of a text the line over a credit is often the article's last
     paragraph (a copied article ends with its photo's credit), and at its start
-    the lead, so only a pair with body on both sides is taken: in our labelled
-    articles, 16 captions and no body paragraph (at the end, 80 captions and 34
-    body paragraphs; at the start, 6 and 2).
+    the lead, so a pair with body on both sides is taken on its place alone: in
+    our labelled articles, 16 captions and no body paragraph (at the end, 80
+    captions and 34 body paragraphs; at the start, 6 and 2). Where the body
+    has ended and the page's tail (related links, an appeal) follows the
+    credit, the line is a caption only when the model is sure of it as well
+    (`caption_probs`, from CAPTION_TAIL_MIN).
     """
     body = [p.label is Label.BODY for p in out]
     for i in range(1, len(out) - 2):
@@ -217,7 +221,8 @@ def _captions_over_credits(out: list[Paragraph]) -> None:
         # Amazon"): a caption is a sentence, not a name in capitals with no stop.
         if ends_open(p.text) and is_title(p.text.split()):
             continue
-        if any(body[:i]) and any(body[i + 2:]):
+        inside = any(body[i + 2:])
+        if any(body[:i]) and (inside or caption_probs is not None and caption_probs[i] >= CAPTION_TAIL_MIN):
             out[i] = replace(p, label=Label.CAPTION, score=CAPTION_OVER_CREDIT_SCORE, why="context:caption-over-credit",
                              first_label=p.label)
             body[i] = False
@@ -314,11 +319,12 @@ def _comments_out(out: list[Paragraph], start: int, end: int) -> None:
             out[k] = _to_boilerplate(out[k], "context:comments", COMMENTS_SCORE)
 
 
-def revise(paras: list[Paragraph], appeal_probs: list[float]) -> list[Paragraph]:
+def revise(paras: list[Paragraph], appeal_probs: list[float],
+           caption_probs: list[float] | None = None) -> list[Paragraph]:
     out = list(paras)
     _keep_lone_prose(out)
     _comment_threads(out)
-    _captions_over_credits(out)
+    _captions_over_credits(out, caption_probs)
     _drop_lone_appeals(out)
     _grow_appeal_runs(out, appeal_probs)
     _grow_appeal_leads(out, appeal_probs)

@@ -285,8 +285,8 @@ class Cleaner:
                 best, score = self._model_label(row, block, model)
                 p = Paragraph(block.text, labels[best], score, "model", labels[best], block.tag)
             paragraphs.append(p)
-        appeal = self._col[Label.APPEAL]
-        return revise(paragraphs, [r[appeal] for r in probs])  # 7
+        appeal, caption = self._col[Label.APPEAL], self._col[Label.CAPTION]
+        return revise(paragraphs, [r[appeal] for r in probs], [r[caption] for r in probs])  # 7
 
     def _model_label(self, row, block: Block, model: Model | None = None) -> tuple[int, float]:
         """The model's (label column, probability); body wins from `body_min` up, since

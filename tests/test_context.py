@@ -169,6 +169,25 @@ def test_the_line_over_a_credit_stays_body_where_it_may_be_the_articles_last():
         assert all(p.label is not Label.CAPTION for p in revise(paras, [0.0] * len(paras)))
 
 
+def test_past_the_articles_end_a_line_over_a_credit_is_a_caption_only_when_the_model_is_sure():
+    tail = [L(Label.BODY), L(Label.BODY, text=CAPTION), CREDIT,
+            L(Label.BOILERPLATE, "rule:boilerplate-lexicon", "Read also:"), L(Label.APPEAL, "rule:appeal-lexicon")]
+    sure, unsure = [0.0, 0.95, 0.0, 0.0, 0.0], [0.0, 0.6, 0.0, 0.0, 0.0]
+    out = revise(tail, [0.0] * 5, sure)
+    assert out[1].label is Label.CAPTION and out[1].why == "context:caption-over-credit"
+    assert revise(tail, [0.0] * 5, unsure)[1].label is Label.BODY
+    assert revise(tail, [0.0] * 5)[1].label is Label.BODY  # no probabilities: the place alone decides
+    # Sure or not: where the text ends with the credit the line may be the article's
+    # last paragraph, and with nothing before it the lead.
+    for paras, line in (([L(Label.BODY), L(Label.BODY, text=CAPTION), CREDIT], 1),
+                        ([L(Label.BODY, text=CAPTION), CREDIT, L(Label.APPEAL, "rule:appeal-lexicon")], 0)):
+        assert revise(paras, [0.0] * len(paras), [0.99] * len(paras))[line].label is Label.BODY
+    # ... and the line must still read as a caption: speech or two sentences stay body.
+    for text in (f"“{CAPTION}” she said.", f"{CAPTION} The water rose another metre by the evening."):
+        paras = [L(Label.BODY), L(Label.BODY, text=text), CREDIT, L(Label.APPEAL, "rule:appeal-lexicon")]
+        assert revise(paras, [0.0] * 4, [0.0, 0.99, 0.0, 0.0])[1].label is Label.BODY, text
+
+
 PROSE = "The council voted on Thursday to double the visitor levy for cruise passengers from next April."
 
 

@@ -75,3 +75,32 @@ def test_every_label_decision_is_explained():
     doc = cleaner.clean("\n".join([title, *body, credit]))
     for p in doc.paragraphs:
         assert p.why == "model" or p.why.split(":")[0] in ("rule", "html", "context")
+
+
+# A photo at an article's end: its caption and credit, then the page's tail.
+PHOTO_TAILS = {
+    "en": (["Workers began dismantling the old pier at Saltmarsh Bay on Monday after engineers declared it unsafe following the winter storms.",
+            "\"It has stood for ninety years, but the piles are rotten through,\" the harbour master told reporters at the site.",
+            "The council expects a replacement to open in 2027, at a cost of about four million pounds."],
+           "A crane lifts a section of the pier's deck on Monday morning.", "Photo: Saltmarsh Gazette / Tom Reed",
+           ["Read also:", "Ferry timetable changes from next week",
+            "Support independent local journalism: become a member from £3 a month."]),
+    "de": (["In Kleinfelden hat am Montag der Abriss der alten Stadthalle begonnen, nachdem Gutachter erhebliche Schäden am Dach festgestellt hatten.",
+            "„Wir hätten das Gebäude gern erhalten, aber die Sanierung wäre doppelt so teuer gewesen“, sagte der Bürgermeister.",
+            "Der Neubau soll im Herbst 2027 fertig sein und rund zwölf Millionen Euro kosten."],
+           "Ein Bagger reißt am Montagmorgen die Fassade der Stadthalle ein.", "Foto: Kleinfeldener Anzeiger/Jana Roth",
+           ["Lesen Sie auch:", "Neue Buslinie ab Dezember",
+            "Unterstützen Sie unabhängigen Lokaljournalismus: Jetzt Mitglied werden."]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PHOTO_TAILS))
+def test_a_caption_over_the_last_photo_credit_before_the_pages_tail(lang):
+    body, caption, credit, tail = PHOTO_TAILS[lang]
+    doc = cleaner.clean("\n\n".join([*body, caption, credit, *tail]))
+    assert doc.text == "\n\n".join(body)
+    assert [c.text for c in doc.captions] == [caption]
+    assert [(c.text, c.caption) for c in doc.credits] == [(credit, 0)]
+    # Without the caption, the article's last paragraph sits over the credit: it stays.
+    doc = cleaner.clean("\n\n".join([*body, credit, *tail]))
+    assert doc.text == "\n\n".join(body) and not doc.captions
