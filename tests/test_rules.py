@@ -25,6 +25,8 @@ from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_ru
     "(Tradotto da Sara Conti, in redazione a Milano Marco Rossi)",
     # A picture lent by someone.
     "Photo courtesy of the Harbour Museum", "Image courtesy NWS Collection/NOAA", "Photos Courtesy of Kestrel Farm",
+    # No colon: names only, a name's particles included.
+    "Foto Corriere del Lago/Paolo di Stefano", "Photo Anne-Marie de La Tour", "Foto Studio van der Berg",
 ])
 def test_credit_formats(text):
     verdict = credit_rule(text)
@@ -43,6 +45,9 @@ def test_credit_formats(text):
     "Reportagen", "Información de contacto",
     "Bericht von der Front: Wie die Stadt den Winter übersteht",
     "Photographs courtesy of strangers filled the family's album after the fire destroyed their own.",
+    # Headings that open with a credit word, their small words no name's particles.
+    "Foto della settimana", "Video Games of the Year", "Graphic Design History and Methods",
+    "Photo Sources and Display Controls", "Credit Cards & Loyalty Points",
 ])
 def test_sentences_that_start_like_credits_are_not_credits(text):
     assert credit_rule(text) is None

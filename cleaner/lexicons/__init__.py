@@ -78,6 +78,9 @@ def _lowercase(patterns) -> list[str]:
     return list(patterns)
 
 
+# Lower-case words inside a name: "Gazzetta del Vesuvio", "Jean de La Fontaine", "Ludwig van Beethoven".
+_NAME_PARTICLES = r"(?:de|del|della|dei|degli|di|da|do|dos|das|du|des|la|le|van|von|der|den)"
+
 @dataclass(frozen=True)
 class Lexicons:
     appeal_strong: re.Pattern
@@ -317,8 +320,10 @@ def lexicons() -> Lexicons:
         appeal_button=_any(appeal["buttons"], r"^\W*(?:{})\W*$"),
         appeal_cue=_any(_lowercase(appeal["cues"]), flags=0),
         appeal_kinds=tuple((k, re.compile(v, re.I)) for k, v in appeal["kinds"].items()),
+        # Without a colon, only names may follow: words in capitals, with a name's
+        # particles between them ("Foto Gazzetta del Vesuvio/Ciro Amodio").
         credit_prefix=_any(credit["prefixes"],
-                           r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|\s+courtesy(?:\s+of)?\s+(?=(?:the\s+)?(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
+                           r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|\s+courtesy(?:\s+of)?\s+(?=(?:the\s+)?(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+(?:" + _NAME_PARTICLES + r"\s+)*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
         # "By Jane Doe", "Text: Jane Doe"; a label word needs its colon ("Text Only" is a menu item).
         credit_byline=re.compile(r"^(?:(?:{})\s*:?|(?:{})\s*:)\s+(?=\S)".format(
             _alternation(credit["bylines"]), _alternation(credit["byline_labels"])), re.I),
