@@ -67,7 +67,17 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     # A paywall's cut-off buttons, and an invitation to subscribe.
     "Pour lire la suite", "Pour accéder en illimité", "Pour lire la suite de cet article",
     "Zapraszamy również do prenumeraty Kuriera Mazurskiego w wersji cyfrowej.",
-    "Join me on TikTok: @the.pickle.kitchen",
+    "Join me on TikTok: @the.pickle.kitchen", "¡Mira lo que tiene nuestro canal de YouTube!",
+    # A newsletter box's parts: its form, its consent line, its thanks.
+    "Enter your email address", "By entering your email, you agree to our terms and privacy policy.",
+    "By subscribing to the Morning Wire you agree to receive emails from us.",
+    "Thanks for signing up!", "You're subscribed!", "Oops! We already have this email.",
+    "Vielen Dank für Ihre Anmeldung!", "Mit der Anmeldung akzeptieren Sie unsere Datenschutzbestimmungen.",
+    "Merci pour votre inscription !", "En vous inscrivant, vous acceptez nos conditions.",
+    "¡Gracias por suscribirte!", "Grazie per esserti iscritto!", "Dziękujemy za zapisanie się!",
+    "Дякуємо за підписку!", "Подписываясь, вы соглашаетесь с политикой конфиденциальности.",
+    "Subscribe to stay up to date with our latest stories.",
+    "Your one-off or monthly donations keep our reporting free for everyone.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -82,6 +92,11 @@ def test_appeals_in_many_languages(text):
     "Police said the suspects were on WhatsApp and Telegram under false names.",
     "Pour lire la suite des négociations, les syndicats attendent la réponse du ministère jeudi.",
     "Wydawca zapraszał czytelników do prenumeraty, ale nakład spadł o jedną trzecią.",
+    # Reports on sign-ups and forms, and a form that is no plug.
+    "“Thanks for subscribing,” the company wrote in an email to its users.",
+    "Residents who are signed up for flood alerts will get a text message, the council said.",
+    "Enter your email address below to reset the password for your account.",
+    "The charity said donations from the city's firms funded the new shelter.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
