@@ -90,8 +90,10 @@ def _grow_appeal_runs(out: list[Paragraph], probs: list[float]) -> None:
         closed = j < n and out[j].label is Label.APPEAL
         for k in run:
             # A body candidate joins a run that reaches the end; a model-made boilerplate
-            # line ("Thank you for reading") only one closed by another appeal.
-            if closed or out[k].label is Label.BODY and j == n:
+            # line ("Thank you for reading") only one closed by another appeal, and only
+            # with a candidate's appeal probability: a menu between two appeal buttons
+            # of a page copied whole ("Subscribe", "Investing", "Donate") stays boilerplate.
+            if closed and probs[k] >= RUN_APPEAL_MIN or out[k].label is Label.BODY and j == n:
                 out[k] = _to_appeal(out[k], probs[k], "context:appeal-run")
         i = max(j, i + 1)
 
