@@ -96,6 +96,23 @@ def test_every_lexicon_list_is_screened():
     assert lexicons._other_languages("en") == ()
 
 
+def test_no_list_is_named_for_every_text():
+    """A list held to a paragraph's start whose entry opens with an optional long part
+    ("([\\w ]{0,40}reprints:)?this copy is for ...") is screened with that entry on its
+    own, anywhere in the text: whole, the screen would cut it at that part and name the
+    list for every paragraph, and the rule would search it every time."""
+    neutral = "The council met on Tuesday to discuss the new timetable for the ferry."
+    for patterns in lexicons.rule_lists().values():
+        for pattern in patterns:
+            assert re.search(pattern, neutral, re.I) is None
+    assert lexicons.cased_candidates(neutral) == frozenset()
+    notice = lexicons.rule_lists()["notice"]
+    assert len(notice) == 2 and notice[1].startswith("([\\w.&' -]{0,40}reprints")
+    reprint = "Dow Jones Reprints: This copy is for your personal, non-commercial use only."
+    assert "notice" in lexicons.cased_candidates(reprint)
+    assert rules.boilerplate_rule(reprint).why == "rule:copy-notice"
+
+
 def _texts():
     texts = [b.text for d in read_docs(FIXTURES / "labelled") for b in d.blocks]
     assert len(texts) > 1000

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .screen import Screen
+from .screen import Screen, Untranslatable, re2, widen
 
 HERE = Path(__file__).parent
 
@@ -77,6 +77,14 @@ def _lowercase(patterns) -> list[str]:
             raise ValueError(f"lexicon pattern with capitals: {p}")
     return list(patterns)
 
+
+# The lists held to a paragraph's start: (file, key) and the template of their pattern.
+_HELD_TO_START = {
+    "credit_reporting": (("credit", "reporting"), r"^\W*(?:{})"),
+    "appeal_button": (("appeal", "buttons"), r"^\W*(?:{})\W*$"),
+    "boilerplate_opening": (("boilerplate", "openings"), r"^\W*(?:{})"),
+    "notice": (("boilerplate", "notices"), r"^\W*(?:{})"),
+}
 
 # Lower-case words inside a name: "Gazzetta del Vesuvio", "Jean de La Fontaine", "Ludwig van Beethoven".
 _NAME_PARTICLES = r"(?:de|del|della|dei|degli|di|da|do|dos|das|du|des|la|le|van|von|der|den)"
@@ -265,12 +273,36 @@ def screens() -> tuple[Screen, Screen]:
 def rule_lists() -> dict[str, list[str]]:
     """The case-insensitive lists that the rules search in the text as written, by the
     name of their `Lexicons` pattern. Those held to a paragraph's start are screened
-    whole, so RE2 runs them from its start only; the credit prefixes are screened
-    alone, as inline_credit finds them anywhere (its every match holds one)."""
-    lex, credit, boiler = lexicons(), _load("credit"), _load("boilerplate")
+    whole, so RE2 runs them from its start only (`_held_to_start`); the credit prefixes
+    are screened alone, as inline_credit finds them anywhere (its every match holds one)."""
+    credit, boiler = _load("credit"), _load("boilerplate")
     return {"cookie": boiler["cookie"], "credit_prefix": credit["prefixes"],
-            **{name: [getattr(lex, name).pattern] for name in
-               ("credit_reporting", "appeal_button", "boilerplate_opening", "notice")}}
+            **{name: list(_held_to_start(name)) for name in _HELD_TO_START}}
+
+
+@lru_cache(maxsize=None)
+def _held_to_start(name: str) -> list[str]:
+    """The screen's patterns of a list held to a paragraph's start: the whole list as its
+    `Lexicons` pattern, less the entries that open with an optional or long part
+    ("([\\w ]{0,40}reprints:)?this copy is for ..."). Held to the start, the screen
+    would cut such an entry short at that part and then name the list for every text;
+    each is screened on its own instead, anywhere in the text, where what follows that
+    part is found (every match of the entry holds a match of it)."""
+    (file, key), template = _HELD_TO_START[name]
+    entries = _load(file)[key]
+    loose = [e for e in entries if _names_every_text(template.format(e))]
+    held = [e for e in entries if e not in loose]
+    return ([template.format(_alternation(held))] if held else []) + loose
+
+
+def _names_every_text(pattern: str) -> bool:
+    """Whether the screen's form of `pattern` matches the empty text, so every text."""
+    if re2 is None:
+        return False
+    try:
+        return re2.compile(widen(pattern, True)).search("") is not None
+    except (Untranslatable, re2.error):
+        return False  # the screen names such a list always, whatever is done here
 
 
 def may_match(name: str, text: str) -> bool:
@@ -317,7 +349,7 @@ def lexicons() -> Lexicons:
         appeal_channels=_any(_lowercase(channels), flags=0),
         channel_word=re.compile("|".join(map(re.escape, _lowercase(appeal["channel_words"])))),
         appeal_topic=_any(_lowercase(appeal["topic"]), flags=0),
-        appeal_button=_any(appeal["buttons"], r"^\W*(?:{})\W*$"),
+        appeal_button=_any(appeal["buttons"], _HELD_TO_START["appeal_button"][1]),
         appeal_cue=_any(_lowercase(appeal["cues"]), flags=0),
         appeal_kinds=tuple((k, re.compile(v, re.I)) for k, v in appeal["kinds"].items()),
         # Without a colon, only names may follow: words in capitals, with a name's
@@ -327,15 +359,15 @@ def lexicons() -> Lexicons:
         # "By Jane Doe", "Text: Jane Doe"; a label word needs its colon ("Text Only" is a menu item).
         credit_byline=re.compile(r"^(?:(?:{})\s*:?|(?:{})\s*:)\s+(?=\S)".format(
             _alternation(credit["bylines"]), _alternation(credit["byline_labels"])), re.I),
-        credit_reporting=_any(credit["reporting"], r"^\W*(?:{})"),
+        credit_reporting=_any(credit["reporting"], _HELD_TO_START["credit_reporting"][1]),
         # Agencies are case-sensitive: "AP", "PA" and "Forum" are also words.
         agency=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in agencies) + r")(?![\w-])"),
         # Longest spelling first, so "Getty Images" wins over "Getty" for the same case-fold.
         agencies={a.casefold(): a for a in reversed(agencies)},
-        boilerplate_opening=_any(boiler["openings"], r"^\W*(?:{})"),
+        boilerplate_opening=_any(boiler["openings"], _HELD_TO_START["boilerplate_opening"][1]),
         boilerplate_exact=frozenset(boiler["exact"]),
         cookie=_any(boiler["cookie"]),
-        notice=_any(boiler["notices"], r"^\W*(?:{})"),
+        notice=_any(boiler["notices"], _HELD_TO_START["notice"][1]),
         # A caption that ends with its own credit: "... on Tuesday. Photo: AFP".
         inline_credit=_any(credit["prefixes"], r"[.!?…)]\s+[(\[]?(?:{})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ])))\s*\S[^.!?]{{0,80}}$"),
         # "Posted by: Marta K. at October 3, 2024 9:12 AM" (a time of day: an article's
