@@ -89,6 +89,7 @@ _HELD_TO_START = {
 # Lower-case words inside a name: "Gazzetta del Vesuvio", "Jean de La Fontaine", "Ludwig van Beethoven".
 _NAME_PARTICLES = r"(?:de|del|della|dei|degli|di|da|do|dos|das|du|des|la|le|van|von|der|den)"
 
+
 @dataclass(frozen=True)
 class Lexicons:
     appeal_strong: re.Pattern
