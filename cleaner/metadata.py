@@ -28,8 +28,9 @@ def appeal_kind(text: str) -> str:
     """The first kind of `appeal.json`'s "kinds" whose words the appeal holds; the
     screen names the kinds worth searching for."""
     maybe = appeal_kinds_in(text)
+    lower = text.lower() if maybe else text
     for kind, pattern in lexicons().appeal_kinds:
-        if kind in maybe and pattern.search(text):
+        if kind in maybe and pattern.search(lower):
             return kind
     return "other"
 

@@ -132,6 +132,9 @@ def test_a_date_line_must_name_a_day():
     ("Chip in €5 a month to keep this site free.", "donation"),
     ("Subscribe now for full access.", "subscription"),
     ("Follow us on Telegram for the latest.", "other"),
+    # Capitals as a button or a headline writes them (the kinds are searched lower-cased).
+    ("BECOME A MEMBER", "membership"), ("Sign Up For Our Morning Newsletter", "newsletter"),
+    ("ПІДТРИМАЙТЕ НАС ДОНАТОМ", "donation"),
 ])
 def test_an_appeal_gets_the_first_kind_its_words_name(text, kind):
     from cleaner.metadata import appeal_kind

@@ -352,7 +352,8 @@ def lexicons() -> Lexicons:
         appeal_topic=_any(_lowercase(appeal["topic"]), flags=0),
         appeal_button=_any(appeal["buttons"], _HELD_TO_START["appeal_button"][1]),
         appeal_cue=_any(_lowercase(appeal["cues"]), flags=0),
-        appeal_kinds=tuple((k, re.compile(v, re.I)) for k, v in appeal["kinds"].items()),
+        # Searched in lower-cased text (metadata.appeal_kind), so compiled without re.I.
+        appeal_kinds=tuple((k, re.compile(v)) for k, v in zip(appeal["kinds"], _lowercase(appeal["kinds"].values()))),
         # Without a colon, only names may follow: words in capitals, with a name's
         # particles between them ("Foto Gazzetta del Vesuvio/Ciro Amodio").
         credit_prefix=_any(credit["prefixes"],
