@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .document import Label, Paragraph
 from .features import addresses_reader
-from .lexicons import lexicons, voice
+from .lexicons import YOU, lexicons, voice
 from .rules import is_quoted, is_title, word_count
 from .segment import ends_open
 
@@ -91,9 +91,11 @@ def _grow_appeal_runs(out: list[Paragraph], probs: list[float]) -> None:
         for k in run:
             # A body candidate joins a run that reaches the end; a model-made boilerplate
             # line ("Thank you for reading") only one closed by another appeal, and only
-            # with a candidate's appeal probability: a menu between two appeal buttons
-            # of a page copied whole ("Subscribe", "Investing", "Donate") stays boilerplate.
-            if closed and probs[k] >= RUN_APPEAL_MIN or out[k].label is Label.BODY and j == n:
+            # with a candidate's appeal probability or a "you": a menu between two appeal
+            # buttons of a page copied whole ("Subscribe", "Investing", "Donate") stays
+            # boilerplate ("About us" too: menus say "we" and "our" often enough).
+            if closed and (probs[k] >= RUN_APPEAL_MIN or YOU.search(out[k].text.lower())) \
+                    or out[k].label is Label.BODY and j == n:
                 out[k] = _to_appeal(out[k], probs[k], "context:appeal-run")
         i = max(j, i + 1)
 

@@ -22,11 +22,13 @@ def test_run_grows_to_the_end_but_needs_some_appeal_probability():
 
 def test_a_boilerplate_line_joins_a_closed_run_only_with_some_appeal_probability():
     button = P(Label.APPEAL, "rule:appeal-button", 0.95, text="Subscribe")
-    menu = [button, P(Label.BOILERPLATE, text="Investing"), P(Label.BOILERPLATE, text="Thank you for reading"),
+    menu = [button, P(Label.BOILERPLATE, text="Investing"), P(Label.BOILERPLATE, text="About us"),
+            P(Label.BOILERPLATE, text="Our newsletter"), P(Label.BOILERPLATE, text="Thank you for reading"),
             P(Label.APPEAL, "rule:appeal-button", 0.95, text="Donate")]
-    out = revise(menu, [0.95, 0.02, 0.4, 0.95])
-    assert [p.label for p in out] == [Label.APPEAL, Label.BOILERPLATE, Label.APPEAL, Label.APPEAL]
-    assert out[2].why == "context:appeal-run"
+    out = revise(menu, [0.95, 0.02, 0.02, 0.4, 0.02, 0.95])
+    assert [p.label for p in out] == [Label.APPEAL, Label.BOILERPLATE, Label.BOILERPLATE, Label.APPEAL,
+                                      Label.APPEAL, Label.APPEAL]
+    assert out[3].why == out[4].why == "context:appeal-run"
 
 
 def test_lone_model_appeal_between_body_is_body():
