@@ -236,13 +236,14 @@ def train(
     """Train the paragraph model; prints per-label figures on the held-out split.
 
     An --out ending in /text writes the plain-text part of the model folder above it."""
+    from .train import BALANCE_POWER, C
     from .train import train as fit
 
     missing = [str(p) for p in data if not p.exists()]
     if missing:
         _fail(f"no such data: {', '.join(missing)}")
     _, text = fit(data, out, version=version, page_types=page_type, kind_weight=_kind_weights(weight),
-                  min_weight=min_weight, **{k: v for k, v in (("c", c), ("balance", balance)) if v is not None})
+                  min_weight=min_weight, c=C if c is None else c, balance=BALANCE_POWER if balance is None else balance)
     typer.echo(text)
     typer.echo(f"model written to {out}")
 

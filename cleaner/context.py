@@ -33,7 +33,9 @@ _SENTENCE_END = ('.', '!', '?', '…', '"', '”', '’', '»')
 _PHOTO_CREDITS = ("rule:credit-prefix", "rule:credit-agency", "rule:credit-copyright")
 MAX_INLINE_CAPTION_WORDS = 60
 CAPTION_OVER_CREDIT_SCORE = 0.8  # a fixed confidence, as the rules give: the model said body
-CAPTION_TAIL_MIN = 0.9  # as sure as the model must be to take a caption anywhere (pipeline.LABEL_MIN)
+# The caption probability from which the model may take a caption anywhere (pipeline.LABEL_MIN),
+# and a line over a photo credit past the article's end (_captions_over_credits).
+CAPTION_MIN = 0.9
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|me|my|ich|je|j'|yo|io|ja|я)\b")
 # A sentence ends and another starts: a word of four letters or more, its stop, and a
 # capital ("im. Juliusza", "St. Mary" are abbreviations, not sentence ends).
@@ -205,7 +207,7 @@ def _captions_over_credits(out: list[Paragraph], caption_probs: list[float] | No
     captions and 34 body paragraphs; at the start, 6 and 2). Where the body
     has ended and the page's tail (related links, an appeal) follows the
     credit, the line is a caption only when the model is sure of it as well
-    (`caption_probs`, from CAPTION_TAIL_MIN).
+    (`caption_probs`, from CAPTION_MIN).
     """
     body = [p.label is Label.BODY for p in out]
     for i in range(1, len(out) - 2):
@@ -226,7 +228,7 @@ def _captions_over_credits(out: list[Paragraph], caption_probs: list[float] | No
         if ends_open(p.text) and is_title(p.text.split()):
             continue
         inside = any(body[i + 2:])
-        if any(body[:i]) and (inside or caption_probs is not None and caption_probs[i] >= CAPTION_TAIL_MIN):
+        if any(body[:i]) and (inside or caption_probs is not None and caption_probs[i] >= CAPTION_MIN):
             out[i] = replace(p, label=Label.CAPTION, score=CAPTION_OVER_CREDIT_SCORE, why="context:caption-over-credit",
                              first_label=p.label)
             body[i] = False

@@ -28,7 +28,9 @@ def appeal_kind(text: str) -> str:
     """The first kind of `appeal.json`'s "kinds" whose words the appeal holds; the
     screen names the kinds worth searching for."""
     maybe = appeal_kinds_in(text)
-    lower = text.lower() if maybe else text
+    if not maybe:
+        return "other"
+    lower = text.lower()
     for kind, pattern in lexicons().appeal_kinds:
         if kind in maybe and pattern.search(lower):
             return kind

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from .context import revise
+from .context import CAPTION_MIN, revise
 from .decode import decode
 from .document import Block, Document, Label, Paragraph
 from .errors import CleanerError
@@ -26,7 +26,7 @@ _ANY_TAG = re.compile(r"</?(?:p|div|br|span|a|article|body|html)\b[^>]*>", re.I)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # A model label other than body needs at least this probability (see Cleaner._model_label).
-LABEL_MIN = {Label.CAPTION: 0.9}
+LABEL_MIN = {Label.CAPTION: CAPTION_MIN}
 # A long paragraph the model would call boilerplate needs it to be surer: navigation
 # and widgets are short lines, and a long one lost is a body paragraph lost.
 LONG_PARAGRAPH_WORDS = 20
