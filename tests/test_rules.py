@@ -330,6 +330,26 @@ def test_share_rows_form_labels_and_comment_titles_are_boilerplate(text):
     assert verdict is not None and verdict.label is Label.BOILERPLATE, text
 
 
+@pytest.mark.parametrize("text", ["You are using an out of date browser. It may not display this or "
+                                  "other websites correctly.", "You should upgrade or use an alternative browser.",
+                                  "Sorted by: Reset to default", "Start asking to get answers",
+                                  "Find the answer to your question by asking.", "Hot Network Questions", "Viewed 12k times",
+                                  "TrackBack URL for this entry:", "Always Active", "No products in the cart.",
+                                  "Support Center", "Support desk", "Advertise with us", "Log in", "Register", "Sign out"])
+def test_forum_blog_shop_and_consent_furniture_is_boilerplate(text):
+    verdict = first_verdict(Block(text=text, tag="line"))
+    assert verdict is not None and verdict.label is Label.BOILERPLATE, text
+
+
+@pytest.mark.parametrize("text", ["You should upgrade your boiler before winter, the agency advises.",
+                                  "Always active in local politics, she ran for mayor twice.",
+                                  "Support centres for flood victims opened in three towns.",
+                                  "Register now opens on Monday for the harbour regatta, organisers said.",
+                                  "Viewed from the harbour, the new bridge looks unfinished."])
+def test_news_that_opens_like_furniture_stays(text):
+    assert first_verdict(Block(text=text, tag="line")) is None, text
+
+
 @pytest.mark.parametrize("text", ["Facebook and Twitter removed the posts on Monday.", "The website went down at noon.",
                                   "Residents who want to connect with the ferry crews can visit on Sunday.",
                                   "Follow us to the harbour, the guide said.", "12 likes and a share were enough.",
