@@ -46,10 +46,9 @@ class _TokenColumns(dict):
         super().__init__()
         self.words, self.prefixes = words, prefixes
 
-    def __missing__(self, tok: str) -> tuple[int, ...]:
-        word = self.words.get(tok)
-        prefix = self.prefixes.get(tok[:PREFIX_LEN]) if len(tok) > PREFIX_LEN else None
-        cols = tuple(c for c in (word, prefix) if c is not None)
+    def __missing__(self, tok: str) -> tuple[int | None, int | None]:
+        # None where the token has no column: Scorer._text_columns drops it once for all.
+        cols = (self.words.get(tok), self.prefixes.get(tok[:PREFIX_LEN]) if len(tok) > PREFIX_LEN else None)
         if len(self) >= MAX_REMEMBERED_TOKENS:
             self.clear()
         self[tok] = cols
