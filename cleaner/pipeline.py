@@ -284,8 +284,12 @@ class Cleaner:
 
     def _label(self, blocks: list[Block], lang: str | None, model: Model, scorer: Scorer) -> list[Paragraph]:
         verdicts = [first_verdict(b, lang) for b in blocks]                           # 4
+        # A rule's paragraph keeps its label whatever the model says, and the context
+        # pass revises only the model's paragraphs and the page markup's (html:), so
+        # the model scores the rest only (tests/test_scoring.py holds the pass to that).
+        wanted = [v is None or not v.why.startswith("rule:") for v in verdicts]
         # Python floats from here: a few comparisons a paragraph cost less than numpy's scalars.
-        probs = scorer.predict_proba(blocks, verdicts, lang).tolist()              # 5
+        probs = scorer.predict_proba(blocks, verdicts, lang, wanted).tolist()      # 5
         labels = model.labels
         paragraphs = []
         for block, verdict, row in zip(blocks, verdicts, probs):                # 6

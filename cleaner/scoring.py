@@ -84,14 +84,19 @@ class Scorer:
         self._places: dict[tuple[int, int], dict[int, float]] = {}
 
     def predict_proba(self, blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
-                      lang: str | None = None) -> np.ndarray:
-        """What `model.predict_proba(document_features(blocks, verdicts, lang))` gives."""
+                      lang: str | None = None, wanted: Sequence[bool] | None = None) -> np.ndarray:
+        """What `model.predict_proba(document_features(blocks, verdicts, lang))` gives,
+        but for the rows `wanted` marks False: those are left unscored (the model's
+        intercept alone). Every paragraph's cues still reach its neighbours."""
         vocab, n = self.vocab, len(blocks)
         cues = [block_cues(b, v, lang) for b, v in zip(blocks, verdicts)]
         counts: list[int] = []   # features found per paragraph
         cols: list[int] = []
         vals: list[float] = []
         for i, block in enumerate(blocks):
+            if wanted is not None and not wanted[i]:
+                counts.append(0)
+                continue
             found = self._text_columns(tokens(block))
             for named in (shape_features(block), cues[i]):
                 for name, value in named.items():

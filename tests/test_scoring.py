@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.dataset import read_docs
-from cleaner.document import Block
+from cleaner.document import Block, Label
 from cleaner.features import _DIGIT, _head_words, _letters_capitals_digits, document_features, tokens
 from cleaner.lexicons import MAX_SCAN, _alternation, _load, voice
 from cleaner.pipeline import html_blocks
@@ -49,6 +49,46 @@ def test_fast_path_matches_on_html_blocks_with_page_cues(cleaner):
         named, fast = _both(cleaner, blocks, meta.get("language"))
         assert np.allclose(fast, named, atol=1e-5), page.name
     assert cued  # the page cues, links and left-out blocks were exercised
+
+
+def _fixture_documents():
+    docs = [(list(d.blocks), d.lang, "text") for d in read_docs(FIXTURES / "labelled")]
+    for page in sorted((FIXTURES / "html").glob("*.html")):
+        _, blocks, meta = html_blocks(page.read_bytes().decode("utf-8", "replace"))
+        docs.append((blocks, meta.get("language"), "html"))
+    return docs
+
+
+def test_rows_left_unscored_leave_the_others_as_they_were(cleaner):
+    for blocks, lang, _ in _fixture_documents()[:60]:
+        verdicts = [first_verdict(b, lang) for b in blocks]
+        wanted = [i % 3 != 1 for i in range(len(blocks))]
+        full = cleaner.scorer.predict_proba(blocks, verdicts, lang)
+        some = cleaner.scorer.predict_proba(blocks, verdicts, lang, wanted)
+        assert np.allclose(some[wanted], full[wanted], atol=1e-9)
+
+
+def test_no_label_depends_on_a_rule_paragraphs_probabilities(cleaner, monkeypatch):
+    """Stage 5 leaves a rule's paragraphs unscored (Cleaner._label): the context pass
+    must read none of their probabilities. Given the most an appeal or a caption can
+    have instead, every paragraph of every fixture comes out the same."""
+    from cleaner.scoring import Scorer
+
+    docs = _fixture_documents()
+    before = [[(p.label, p.why, p.score) for p in cleaner.label(b, lang, kind)] for b, lang, kind in docs]
+    real = Scorer.predict_proba
+
+    def loud(self, blocks, verdicts, lang=None, wanted=None):
+        probs = real(self, blocks, verdicts, lang)
+        if wanted is not None:
+            probs[[not w for w in wanted]] = 1.0
+        return probs
+
+    monkeypatch.setattr(Scorer, "predict_proba", loud)
+    after = [[(p.label, p.why, p.score) for p in cleaner.label(b, lang, kind)] for b, lang, kind in docs]
+    assert after == before
+    rules = [p for doc in before for p in doc if p[1].startswith("rule:")]
+    assert len(rules) > 100 and any(p[0] is Label.APPEAL for p in rules)
 
 
 def test_repeated_words_pairs_and_unknown_words_count_once(cleaner):
