@@ -13,6 +13,13 @@ import pycld2
 
 # Enough text to be sure; more only costs time.
 SAMPLE_CHARS = 4000
+# CLD2 reads about 25 ns a byte. It is sure of most documents from their first
+# thousand characters (99% of them in one language, and reliable): then the rest
+# of the sample is not read. On the weak-label files and fixtures, 5,665 of 6,970
+# documents; 26 of those got another answer from the whole sample, 25 of them
+# none at all (bytes further on that CLD2 refuses).
+FIRST_LOOK_CHARS = 1000
+SURE_PERCENT = 99
 
 
 def detect_language(texts: Iterable[str], declared: str | None = None) -> str | None:
@@ -24,16 +31,28 @@ def detect_language(texts: Iterable[str], declared: str | None = None) -> str | 
         if size >= SAMPLE_CHARS:
             break
     hint = _primary(declared)
-    # Lone surrogates (from broken pages) cannot go to CLD2 as UTF-8.
-    data = "\n".join(sample)[:SAMPLE_CHARS].encode("utf-8", "replace")
-    try:
-        reliable, _, details = pycld2.detect(data, isPlainText=True, bestEffort=True)
-    except pycld2.error:  # CLD2 refuses some byte sequences it calls invalid
+    joined = "\n".join(sample)
+    if len(joined) > FIRST_LOOK_CHARS:
+        sure = _detect(joined[:FIRST_LOOK_CHARS])
+        if sure and sure[0] and sure[2][0][2] >= SURE_PERCENT and sure[2][0][1] not in ("un", "xx"):
+            return sure[2][0][1]
+    found = _detect(joined[:SAMPLE_CHARS])
+    if found is None:
         return hint
+    reliable, _, details = found
     code = details[0][1] if details else "un"
     if code in ("un", "xx") or (not reliable and hint):
         return hint or (None if code in ("un", "xx") else code)
     return code
+
+
+def _detect(text: str) -> tuple | None:
+    """CLD2's (reliable, bytes, details), or None where it refuses the bytes."""
+    try:
+        # Lone surrogates (from broken pages) cannot go to CLD2 as UTF-8.
+        return pycld2.detect(text.encode("utf-8", "replace"), isPlainText=True, bestEffort=True)
+    except pycld2.error:  # CLD2 refuses some byte sequences it calls invalid
+        return None
 
 
 def _primary(tag: str | None) -> str | None:

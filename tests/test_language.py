@@ -31,6 +31,17 @@ def test_the_declared_language_decides_only_when_the_text_cannot():
     assert detect_language(["\ud800 12:30"], declared="pl_PL") == "pl"  # no crash on a lone surrogate
 
 
+EN, DE = SAMPLES["en"] + " ", SAMPLES["de"] + " "
+
+
+def test_a_sure_opening_decides_and_an_unsure_one_reads_on():
+    # CLD2 is sure of the first thousand characters (all English): the German after
+    # them, most of the sample, is not read.
+    assert detect_language([EN * 11, DE * 30]) == "en"
+    # Half English, half German at first: not sure, so the whole sample decides.
+    assert detect_language([(EN + DE) * 6, DE * 30]) == "de"
+
+
 def test_html_pages_record_their_language():
     page = ("<html lang='it'><body><article><p>" + SAMPLES["it"] + "</p><p>"
             + SAMPLES["it"].replace("due", "tre") + "</p></article></body></html>")
