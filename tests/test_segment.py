@@ -3,7 +3,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.segment import ends_open, looks_like_headline, segment_text, text_paragraphs
+from cleaner.segment import _normalised_line, ends_open, looks_like_headline, normalise, segment_text, text_paragraphs
 
 
 def test_single_newlines_and_blank_lines_both_separate_paragraphs():
@@ -205,3 +205,18 @@ def test_a_page_on_software_keeps_its_sentences_whole():
 def test_a_line_ends_open_as_the_sentence_end_pattern_says(line):
     # ends_open strips with str.rstrip instead of searching [closers]\s*$ through the line.
     assert ends_open(line) == (re.search(r"""[.!?…:;)"'”’»]\s*$""", line) is None), repr(line)
+
+
+_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("ab .,\u00e9\u2019" + _SPACES), max_size=40))
+def test_a_line_is_normalised_as_normalise_does(text):
+    line = text.strip()
+    assert _normalised_line(line) == normalise(line)
+
+
+def test_every_whitespace_but_the_space_is_unprintable():
+    # What lets _normalised_line keep a printable line with no double space as it is.
+    assert [c for c in _SPACES if c.isprintable()] == [" "]
