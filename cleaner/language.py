@@ -8,6 +8,7 @@ text is too short or mixed for CLD2 to be sure.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import pycld2
 
@@ -20,6 +21,7 @@ SAMPLE_CHARS = 4000
 # none at all (bytes further on that CLD2 refuses).
 FIRST_LOOK_CHARS = 1000
 SURE_PERCENT = 99
+_UNKNOWN = ("un", "xx")  # CLD2's codes for no language it knows
 
 
 def detect_language(texts: Iterable[str], declared: str | None = None) -> str | None:
@@ -33,26 +35,32 @@ def detect_language(texts: Iterable[str], declared: str | None = None) -> str | 
     hint = _primary(declared)
     joined = "\n".join(sample)
     if len(joined) > FIRST_LOOK_CHARS:
-        sure = _detect(joined[:FIRST_LOOK_CHARS])
-        if sure and sure[0] and sure[2][0][2] >= SURE_PERCENT and sure[2][0][1] not in ("un", "xx"):
-            return sure[2][0][1]
+        first = _detect(joined[:FIRST_LOOK_CHARS])
+        if first and first.reliable and first.percent >= SURE_PERCENT and first.code not in _UNKNOWN:
+            return first.code
     found = _detect(joined[:SAMPLE_CHARS])
     if found is None:
         return hint
-    reliable, _, details = found
-    code = details[0][1] if details else "un"
-    if code in ("un", "xx") or (not reliable and hint):
-        return hint or (None if code in ("un", "xx") else code)
-    return code
+    if found.code in _UNKNOWN or (not found.reliable and hint):
+        return hint or (None if found.code in _UNKNOWN else found.code)
+    return found.code
 
 
-def _detect(text: str) -> tuple | None:
-    """CLD2's (reliable, bytes, details), or None where it refuses the bytes."""
+
+class _Guess(NamedTuple):
+    code: str       # CLD2's first language
+    percent: int    # the share of the text in it
+    reliable: bool
+
+
+def _detect(text: str) -> _Guess | None:
+    """CLD2's first language for `text`, or None where it refuses the bytes."""
     try:
         # Lone surrogates (from broken pages) cannot go to CLD2 as UTF-8.
-        return pycld2.detect(text.encode("utf-8", "replace"), isPlainText=True, bestEffort=True)
+        reliable, _, details = pycld2.detect(text.encode("utf-8", "replace"), isPlainText=True, bestEffort=True)
     except pycld2.error:  # CLD2 refuses some byte sequences it calls invalid
         return None
+    return _Guess(details[0][1], details[0][2], reliable) if details else _Guess("un", 0, reliable)
 
 
 def _primary(tag: str | None) -> str | None:
