@@ -24,7 +24,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 # Run in a checkout's folder, with that checkout's cleaner and benchmarks/speed.py:
-# answers each line it reads with the CPU microseconds the two seeds took.
+# answers each line it reads with the CPU microseconds the two seeds took. Each
+# round is one round of `speed.seed_times`, written out here so that BASE's own
+# speed.py needs no function it may not have.
 CHILD = """
 import sys, time
 from pathlib import Path
