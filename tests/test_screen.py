@@ -199,8 +199,11 @@ def test_screen_never_misses_a_list_that_matches(text):
         subject = case(text)
         named = screen(subject)
         for name, patterns in _lists_of(screen):
-            if any(re.search(p, subject, 0 if case is str.lower or name == "agency" else re.I) for p in patterns):
+            matching = [p for p in patterns if re.search(p, subject, 0 if case is str.lower or name == "agency" else re.I)]
+            if matching:
                 assert name in named, (name, subject)
+            # Nor an entry of a list: `pleads` searches only the entries it names.
+            assert set(matching) <= set(screen.entries(subject, frozenset({name}))), (name, subject)
 
 
 def _lists_of(screen):

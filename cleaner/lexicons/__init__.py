@@ -152,7 +152,7 @@ def hits(text: str, lang: str | None = None) -> Hits:
     lower = head.lower()
     maybe = candidates(lower)
     return Hits(appeal=pleads(text, lang),
-                topic="topic" in maybe and bool(lex.appeal_topic.search(lower)),
+                topic="topic" in maybe and _topic(lower),
                 cues=sum(1 for _ in lex.appeal_cue.finditer(lower)) if "cue" in maybe else 0,
                 agency="agency" in cased_candidates(head) and bool(lex.agency.search(head)))
 
@@ -171,12 +171,52 @@ def pleads(text: str, lang: str | None = None) -> bool:
     others = _other_languages(lang)
     if others:
         maybe = maybe | language_candidates(lower, others)
-    if not maybe.isdisjoint(_lists(lang, "strong")) and \
-            (appeal_patterns(lang, "strong") if lang else lexicons().appeal_strong).search(lower):
+    if not maybe.isdisjoint(_lists(lang, "strong")) and _says(lower, lang, "strong", others):
         return True
     if maybe.isdisjoint(_lists(lang, "channels")) or not lexicons().channel_word.search(lower):
         return False
-    return bool((appeal_patterns(lang, "channels") if lang else lexicons().appeal_channels).search(lower))
+    return _says(lower, lang, "channels", others)
+
+
+def _says(lower: str, lang: str | None, key: str, others: tuple[str, ...]) -> bool:
+    """Whether the lower-cased head matches the `key` list ("strong" or "channels")
+    of `lang`: its entries that the screens name (`_search_entries`), or the whole list."""
+    named = (screens()[0], language_screen(others)) if others else (screens()[0],)
+    found = _search_entries(lower, _lists(lang, key), named)
+    if found is None:
+        whole = appeal_patterns(lang, key) if lang else \
+            (lexicons().appeal_strong if key == "strong" else lexicons().appeal_channels)
+        return bool(whole.search(lower))
+    return found
+
+
+def _search_entries(lower: str, lists: frozenset[str], named: tuple[Screen, ...]) -> bool | None:
+    """Whether the lower-cased head matches an entry of the `lists`, searching only the
+    entries the screens name, each alone; None where a screen cannot tell. A list is
+    one alternation of hundreds of phrases, which Python's engine tries at every word
+    start (about 30 us a paragraph, against a few for the named entries)."""
+    entries: list[str] = []
+    for screen in named:
+        found = screen.entries(lower, lists)
+        if found is None:
+            return None
+        entries += found
+    return any(_entry(pattern).search(lower) for pattern in entries)
+
+
+@lru_cache(maxsize=None)
+def _entry(pattern: str) -> re.Pattern:
+    """One entry of a lower-cased list, compiled as its list is (no flags)."""
+    return re.compile(pattern)
+
+
+_TOPIC = frozenset({"topic"})
+
+
+def _topic(lower: str) -> bool:
+    """Whether the lower-cased head names an appeal's topic (`Lexicons.appeal_topic`)."""
+    found = _search_entries(lower, _TOPIC, screens()[:1])
+    return bool(lexicons().appeal_topic.search(lower)) if found is None else found
 
 
 _YOU_SET, _WE_SET = frozenset(YOU_WORDS), frozenset(WE_WORDS)

@@ -271,7 +271,7 @@ class Screen:
     def __init__(self, lists: dict[str, list[str]], ignore_case: frozenset[str] = frozenset()):
         self.names = tuple(lists)
         self.always: frozenset[str] = frozenset(self.names)
-        self._set, self._owner = None, []
+        self._set, self._compiled, self._owner, self._patterns = None, None, [], []
         if re2 is None:
             return
         options = re2.Options()
@@ -284,6 +284,7 @@ class Screen:
                 try:
                     self._set.Add(widen(pattern, name in ignore_case))
                     self._owner.append(name)
+                    self._patterns.append(pattern)
                 except (Untranslatable, re2.error):
                     always.add(name)
         try:
@@ -292,12 +293,31 @@ class Screen:
             self._set = None
             return
         self.always = frozenset(always)
+        self._compiled = getattr(self._set, "_set", None)
 
     def __call__(self, text: str) -> frozenset[str]:
         if self._set is None:
             return self.always
-        found = self._set.Match(text)
+        found = self._matched(text)
         if not found:
             return self.always
         owner = self._owner
         return self.always.union(owner[i] for i in found)
+
+    def entries(self, text: str, names: frozenset[str]) -> list[str] | None:
+        """The Python patterns of the lists `names` that may match the text, or None
+        where the screen cannot tell them (a list it names always, or no RE2).
+        A text matches an alternation of a list's entries if and only if it matches
+        one of the entries: searching these answers as searching the whole list."""
+        if self._set is None or not self.always.isdisjoint(names):
+            return None
+        owner, patterns = self._owner, self._patterns
+        return [patterns[i] for i in self._matched(text) if owner[i] in names]
+
+    def _matched(self, text: str) -> list[int]:
+        """The indices of the RE2 patterns that match. google-re2's Set.Match is a
+        Python method that encodes the text and calls its compiled set: called
+        straight, a paragraph is screened without that frame."""
+        if self._compiled is not None:
+            return self._compiled.Match(text.encode())
+        return self._set.Match(text) or []
