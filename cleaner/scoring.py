@@ -12,7 +12,7 @@ tests/test_scoring.py holds both paths to the same probabilities.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, islice
 from sys import intern
 
 import numpy as np
@@ -31,26 +31,36 @@ from .model import Model
 from .rules import Verdict
 
 
-# Tokens whose columns are remembered, about 140 bytes each (3 MB); past this the
-# memory starts again. 1,000 seed-sized articles hold 23,000 distinct tokens, and
-# the commonest come back at once. A worker's memory counts (issue 4: 500 MB for a run).
+# Tokens outside the vocabulary whose columns are remembered, about 140 bytes each
+# (3 MB); past this the memory starts again. 1,000 seed-sized articles hold 23,000
+# distinct tokens, and the commonest come back at once. A worker's memory counts
+# (issue 4: 500 MB for a run).
 MAX_REMEMBERED_TOKENS = 20_000
 
 
 class _TokenColumns(dict):
-    """A token's word and prefix columns, looked up once and remembered: news text
-    repeats its words, so most tokens are found here by one lookup instead of two
-    and a slice."""
+    """A token's (word column, prefix column), None for a part the vocabulary lacks,
+    found by one lookup. Every vocabulary word is entered at the start and stays: a
+    word met for the first time in a run would otherwise cost a call to
+    `__missing__`, and most of a new document's first-met tokens are vocabulary
+    words. Other tokens can have a prefix column only; they are remembered up to
+    MAX_REMEMBERED_TOKENS, since news text repeats its words."""
 
     def __init__(self, words: dict[str, int], prefixes: dict[str, int]):
-        super().__init__()
-        self.words, self.prefixes = words, prefixes
+        super().__init__((word, (col, self._prefix(word, prefixes))) for word, col in words.items())
+        self.prefixes, self.vocabulary_words = prefixes, len(self)
 
-    def __missing__(self, tok: str) -> tuple[int | None, int | None]:
-        # None where the token has no column: Scorer._text_columns drops it once for all.
-        cols = (self.words.get(tok), self.prefixes.get(tok[:PREFIX_LEN]) if len(tok) > PREFIX_LEN else None)
-        if len(self) >= MAX_REMEMBERED_TOKENS:
+    @staticmethod
+    def _prefix(tok: str, prefixes: dict[str, int]) -> int | None:
+        return prefixes.get(tok[:PREFIX_LEN]) if len(tok) > PREFIX_LEN else None
+
+    def __missing__(self, tok: str) -> tuple[None, int | None]:
+        cols = (None, self._prefix(tok, self.prefixes))
+        if len(self) >= self.vocabulary_words + MAX_REMEMBERED_TOKENS:
+            # The vocabulary words were entered first, and a dict keeps its order.
+            words = dict(islice(self.items(), self.vocabulary_words))
             self.clear()
+            self.update(words)
         self[tok] = cols
         return cols
 
@@ -59,7 +69,7 @@ class Scorer:
     def __init__(self, model: Model):
         self.model = model
         self.vocab = model.vocabulary
-        self.words: dict[str, int] = {}
+        words: dict[str, int] = {}
         self.prefixes: dict[str, int] = {}
         self.firsts: dict[str, int] = {}
         self.pairs: dict[tuple[str, str], int] = {}   # (first word, second word) -> column
@@ -69,7 +79,7 @@ class Scorer:
         for name, col in self.vocab.items():
             kind, sep, rest = name.partition("=")
             if sep and kind == "w":
-                self.words[intern(rest)] = col
+                words[intern(rest)] = col
             elif sep and kind == "p":
                 self.prefixes[intern(rest)] = col
             elif sep and kind == "first":
@@ -80,7 +90,7 @@ class Scorer:
             tag, sep, cue = name.partition(":")
             if sep and tag in self.neighbour:
                 self.neighbour[tag][cue] = col
-        self.token_columns = _TokenColumns(self.words, self.prefixes)
+        self.token_columns = _TokenColumns(words, self.prefixes)
         self._places: dict[tuple[int, int], dict[int, float]] = {}
 
     def predict_proba(self, blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
@@ -98,11 +108,12 @@ class Scorer:
                 counts.append(0)
                 continue
             found = self._text_columns(tokens(block))
+            # Its own rule verdict ("rule=...") is no feature (see document_features),
+            # so the vocabulary holds no such name and the lookup drops it.
             for named in (shape_features(block), cues[i]):
                 for name, value in named.items():
                     col = vocab.get(name)
-                    # Its own rule verdict is no feature (see document_features).
-                    if col is not None and not name.startswith("rule="):
+                    if col is not None:
                         found[col] = value
             found.update(self._place_columns(i, n))
             for offset, tag in NEIGHBOURS:

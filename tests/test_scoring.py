@@ -137,6 +137,8 @@ def test_counting_shortcuts_count_as_python_does(text):
     assert _letters_capitals_digits(text) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)),
                                               len(_DIGIT.findall(text)))
     assert word_count(text) == len(text.split())
+    # Heads whose word characters are all ASCII, curly quotes and dashes or not, are split by bytes.
+    assert _head_words(text)[1] == re.findall(r"\w+", text[:MAX_SCAN].lower())
 
 
 _VOICE_WORDS = st.sampled_from(["you", "your", "yours", "you_", "_you", "we", "our", "ourselves", "ihr", "ihre",
@@ -166,15 +168,24 @@ def test_a_paragraph_with_no_known_feature_scores_as_the_intercept_alone(cleaner
 def test_remembered_token_columns_stay_bounded_and_right(cleaner, monkeypatch):
     import cleaner.scoring as scoring
 
-    monkeypatch.setattr(scoring, "MAX_REMEMBERED_TOKENS", 5)
-    columns = scoring._TokenColumns(cleaner.scorer.words, cleaner.scorer.prefixes)
-    toks = "donate support newsletter readers independent journalism subscribe today".split()
+    vocab = cleaner.model.vocabulary
+    words = {name[2:]: col for name, col in vocab.items() if name.startswith("w=")}
+    prefixes = {name[2:]: col for name, col in vocab.items() if name.startswith("p=")}
+    monkeypatch.setattr(scoring, "MAX_REMEMBERED_TOKENS", 3)
+    columns = scoring._TokenColumns(words, prefixes)
+    assert len(columns) == len(words)
+    toks = ("donate support newsletter readers independent journalism subscribe today "
+            "zzqxjournalistic subscribezz frobnicating qqqq donatingzz").split()
+    assert sum(tok not in words for tok in toks) == 5
+    assert columns["subscribezz"][1] is not None   # a prefix column outside the vocabulary
     first = [columns[t] for t in toks]
-    assert len(columns) <= 5
+    # Past the bound only the tokens outside the vocabulary are forgotten.
+    assert len(columns) <= len(words) + 3
+    assert all(tok in columns for tok in words)
     assert [columns[t] for t in toks] == first
     for tok, cols in zip(toks, first):
         # (word column, prefix column), None for a part the vocabulary lacks
-        assert cols == (cleaner.scorer.words.get(tok), cleaner.scorer.prefixes.get(tok[:5]) if len(tok) > 5 else None)
+        assert cols == (vocab.get("w=" + tok), vocab.get("p=" + tok[:5]) if len(tok) > 5 else None)
 
 
 def test_remembered_place_columns_are_those_of_every_place(cleaner):
@@ -186,3 +197,19 @@ def test_remembered_place_columns_are_those_of_every_place(cleaner):
             want = {vocab[name]: value for name, value in place_features(i, n).items() if name in vocab}
             assert scorer._place_columns(i, n) == want, (i, n)
     assert len(scorer._places) <= 60
+
+
+def test_no_model_holds_a_paragraphs_own_rule_verdict(cleaner):
+    # The fast path looks a paragraph's own cues up in the vocabulary without leaving
+    # out its "rule=" verdict: that holds because training never names one.
+    from cleaner.model import Model
+    from cleaner.model_files import model_folder, text_part
+
+    blocks = [Block("Donate now"), Block("Photo: AFP"), Block("The council met on Tuesday.")]
+    verdicts = [first_verdict(b) for b in blocks]
+    assert verdicts[0] and verdicts[1]
+    for feats in document_features(blocks, verdicts):
+        assert not any(name.startswith("rule=") for name in feats)
+    assert any(name.startswith("next:rule=") for name in document_features(blocks, verdicts)[0])
+    for model in (cleaner.model, Model.load(text_part(model_folder(None)))):
+        assert not any(name.startswith("rule=") for name in model.vocabulary)
