@@ -35,9 +35,10 @@ import cleaner, speed
 here = Path.cwd().resolve()
 if here not in Path(cleaner.__file__).resolve().parents:
     sys.exit(f"imported {cleaner.__file__}, not the cleaner of {here}")
-corpora = Path(sys.argv[1])
+corpora, batch = Path(sys.argv[1]), int(sys.argv[2])
 texts = speed.seed_sized_texts(corpora, 2000)
-articles = set(speed.seed_sized_texts(corpora, 2000, articles=True))
+in_order = speed.seed_sized_texts(corpora, 2000, articles=True)[2:]   # less the seeds
+articles = set(in_order)
 c = cleaner.Cleaner()
 for text in texts:
     if text not in articles:
@@ -45,8 +46,15 @@ for text in texts:
 memory = c.scorer.token_columns
 known = dict(memory)
 print("ready", flush=True)
-for _ in sys.stdin:
+for round in sys.stdin:
     spent = 0.0
+    if batch:   # the next articles in a row, as a run meets them
+        speed.forget_paragraphs()
+        start = time.process_time()
+        for i in range(int(round) * batch, (int(round) + 1) * batch):
+            c.clean(in_order[i % len(in_order)], kind="text")
+        print((time.process_time() - start) * 1e6, flush=True)
+        continue
     for seed in texts[:2]:
         speed.forget_paragraphs()
         memory.clear()
@@ -58,16 +66,16 @@ for _ in sys.stdin:
 """
 
 
-def start(checkout: Path, corpora: Path) -> subprocess.Popen:
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(corpora)], cwd=checkout, text=True,
+def start(checkout: Path, corpora: Path, batch: int) -> subprocess.Popen:
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(corpora), str(batch)], cwd=checkout, text=True,
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     if child.stdout.readline().strip() != "ready":
         sys.exit(f"{checkout}: the timing process did not start")
     return child
 
 
-def ask(child: subprocess.Popen) -> float:
-    child.stdin.write("go\n")
+def ask(child: subprocess.Popen, round: int) -> float:
+    child.stdin.write(f"{round}\n")
     child.stdin.flush()
     return float(child.stdout.readline())
 
@@ -77,6 +85,8 @@ def main() -> None:
     ap.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
     ap.add_argument("--base", default="HEAD~1", help="the version to compare with (any git revision)")
     ap.add_argument("--rounds", type=int, default=200)
+    ap.add_argument("--articles", type=int, default=0, metavar="K",
+                    help="each round, clean the next K seed-sized articles instead of the seeds")
     args = ap.parse_args()
     corpora = args.corpora.resolve()
     with tempfile.TemporaryDirectory() as tmp:
@@ -85,19 +95,22 @@ def main() -> None:
                        check=True)
         children = {}
         try:
-            children = {"base": start(base, corpora), "this": start(REPO, corpora)}
+            children = {name: start(checkout, corpora, args.articles)
+                        for name, checkout in (("base", base), ("this", REPO))}
             spent: dict[str, list[float]] = {name: [] for name in children}
             order = list(children)
             for r in range(args.rounds):
                 for name in order if r % 2 == 0 else order[::-1]:
-                    spent[name].append(ask(children[name]))
+                    spent[name].append(ask(children[name], r))
         finally:
             for child in children.values():
                 child.stdin.close()
                 child.wait()
             subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)], check=True)
-    b, t = (2e6 / statistics.median(spent[name]) for name in ("base", "this"))
-    print(f"seeds a second, medians of {args.rounds} rounds in turns: {args.base} {b:,.0f}, "
+    per_round = args.articles or 2
+    b, t = (per_round * 1e6 / statistics.median(spent[name]) for name in ("base", "this"))
+    what = f"articles ({args.articles} a round)" if args.articles else "seeds"
+    print(f"{what} a second, medians of {args.rounds} rounds in turns: {args.base} {b:,.0f}, "
           f"this checkout {t:,.0f}; this / base {t / b:.3f}")
 
 
