@@ -31,11 +31,12 @@ from .model import Model
 from .rules import Verdict
 
 
-# Tokens outside the vocabulary whose columns are remembered, about 140 bytes each
-# (3 MB); past this the memory starts again. 1,000 seed-sized articles hold 23,000
-# distinct tokens, and the commonest come back at once. A worker's memory counts
-# (issue 4: 500 MB for a run).
-MAX_REMEMBERED_TOKENS = 20_000
+# Tokens outside the vocabulary whose columns are remembered, about 140 bytes each;
+# past this the memory starts again. 1,000 seed-sized articles hold 23,000 distinct
+# tokens, and the commonest come back at once. A worker's memory counts (issue 4:
+# 500 MB for a run): with the vocabulary's words (about 1 MB for the shipped model)
+# the memory holds at most what 20,000 tokens of any kind did before (2.8 MB).
+MAX_REMEMBERED_TOKENS = 12_000
 
 
 class _TokenColumns(dict):
