@@ -11,6 +11,11 @@ each cleans the two seeds in turn (CPU time, per-paragraph caches emptied and
 the scorer's word memory put back first), switching which goes first every
 round. A slow spell then hits both alike. It prints the median documents a second
 of each and their ratio.
+
+With `--articles K`, each round has both clean the next K seed-sized articles
+instead (caches emptied at the round's start, the word memory kept, as in a
+run), the same articles on both sides. Rounds of different articles vary more
+than rounds of the seeds: use more rounds, or callgrind (benchmarks/README.md).
 """
 from __future__ import annotations
 
