@@ -121,6 +121,23 @@ def seed_sized_texts(corpora: Path, n: int, articles: bool = False) -> list[str]
     return texts
 
 
+def other_set_texts(corpora: Path) -> list[str]:
+    """The whole gold main texts of the sets no seed-sized text is cut from (Dragnet,
+    CleanPortalEval, L3S-GN1): 1,452 texts, 36,598 paragraphs. A long run's worker has
+    screened tens of thousands of paragraphs, and the RE2 screen's automaton builds its
+    states as new text needs them: about 8 microseconds a paragraph over the first
+    10,000 paragraphs of news, 2 after 40,000 (benchmarks/README.md, session 19)."""
+    sys.path.insert(0, str(HERE.parent))
+    from cleaner.weaklabel import _ground_truth, page_rows
+
+    texts = []
+    for row in page_rows(corpora, {"dragnet", "cleanportaleval", "l3s_gn1"}):
+        gold, _ = _ground_truth(corpora, row)
+        if gold and gold.strip():
+            texts.append(gold)
+    return texts
+
+
 def forget_paragraphs() -> None:
     """Empty the cleaner's per-paragraph memories (lexicon answers, word counts, head
     words, quotes), so that a timed pass pays for every paragraph it cleans."""
@@ -355,6 +372,10 @@ def main() -> None:
         print(f"plain text, {len(articles) - 1:,} distinct seed-sized articles ({paragraphs:.1f} paragraphs each),"
               f" documents/s on one core (target >= 1,000): {cold:,.0f} in a fresh process,"
               f" {warm:,.0f} in one that has cleaned the {len(other_types):,} texts of other page types first")
+        longer = other_set_texts(args.corpora)
+        long_run, _ = warm_rate(articles, other_types + longer)
+        print(f"plain text, the same articles after the {len(longer):,} whole texts of the other sets as well,"
+              f" as a long run's worker: {long_run:,.0f} documents/s")
         seeds = texts[:2]  # seed_sized_texts puts the two seeds first
         times = seed_times(seeds, other_types)
         print(f"plain text, the two seeds alone: {', '.join(f'{t:,.0f}' for t in times)} microseconds a document,"
