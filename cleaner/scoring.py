@@ -12,7 +12,7 @@ tests/test_scoring.py holds both paths to the same probabilities.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 from sys import intern
 
 import numpy as np
@@ -108,7 +108,9 @@ class Scorer:
             if wanted is not None and not wanted[i]:
                 counts.append(0)
                 continue
-            found = self._text_columns(tokens(block))
+            toks = tokens(block)
+            text = self._text_columns(toks)
+            found: dict[int, float] = {}   # the other features: no column of theirs is a text one
             # Its own rule verdict ("rule=...") is no feature (see document_features),
             # so the vocabulary holds no such name and the lookup drops it.
             for named in (shape_features(block), cues[i]):
@@ -125,7 +127,10 @@ class Scorer:
                     col = known.get(cue)
                     if col is not None:
                         found[col] = value
-            counts.append(len(found))
+            # The text's columns first, all of one value, as token_features gives them.
+            counts.append(len(text) + len(found))
+            cols.extend(text)
+            vals.extend(repeat(text_weight(len(toks)), len(text)))
             cols.extend(found)
             vals.extend(found.values())
         return self._softmax(n, counts, cols, vals)
@@ -140,7 +145,7 @@ class Scorer:
                                          if name in self.vocab}
         return known
 
-    def _text_columns(self, toks: list[str]) -> dict[int, float]:
+    def _text_columns(self, toks: list[str]) -> set[int]:
         """Columns of the word, prefix, word-pair and first-word features present
         (`features.token_features`), looked up by `map` so the loop runs in C."""
         found = set(chain.from_iterable(map(self.token_columns.__getitem__, toks)))
@@ -148,7 +153,7 @@ class Scorer:
         if toks:
             found.add(self.firsts.get(toks[0]))
         found.discard(None)
-        return dict.fromkeys(found, text_weight(len(toks)))
+        return found
 
     def _softmax(self, n: int, counts: list[int], cols: list[int], vals: list[float]) -> np.ndarray:
         model = self.model
