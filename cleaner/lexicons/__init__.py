@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -179,27 +180,22 @@ def pleads(text: str, lang: str | None = None) -> bool:
 
 
 def _says(lower: str, lang: str | None, key: str, others: tuple[str, ...]) -> bool:
-    """Whether the lower-cased head matches the `key` list ("strong" or "channels")
-    of `lang`: its entries that the screens name (`_search_entries`), or the whole list."""
+    """Whether the lower-cased head matches the `key` list ("strong" or "channels") of `lang`."""
     named = (screens()[0], language_screen(others)) if others else (screens()[0],)
-    found = _search_entries(lower, _lists(lang, key), named)
-    if found is None:
-        whole = appeal_patterns(lang, key) if lang else \
-            (lexicons().appeal_strong if key == "strong" else lexicons().appeal_channels)
-        return bool(whole.search(lower))
-    return found
+    return _search_entries(lower, _lists(lang, key), named, lambda: appeal_patterns(lang, key))
 
 
-def _search_entries(lower: str, lists: frozenset[str], named: tuple[Screen, ...]) -> bool | None:
+def _search_entries(lower: str, lists: frozenset[str], named: tuple[Screen, ...],
+                    whole: Callable[[], re.Pattern]) -> bool:
     """Whether the lower-cased head matches an entry of the `lists`, searching only the
-    entries the screens name, each alone; None where a screen cannot tell. A list is
-    one alternation of hundreds of phrases, which Python's engine tries at every word
-    start (about 30 us a paragraph, against a few for the named entries)."""
+    entries the screens name, each alone, or the lists' `whole()` pattern where a screen
+    cannot tell. A list is one alternation of hundreds of phrases, which Python's engine
+    tries at every word start (about 30 us a paragraph, against a few for the named entries)."""
     entries: list[str] = []
     for screen in named:
         found = screen.entries(lower, lists)
         if found is None:
-            return None
+            return bool(whole().search(lower))
         entries += found
     return any(_entry(pattern).search(lower) for pattern in entries)
 
@@ -215,8 +211,7 @@ _TOPIC = frozenset({"topic"})
 
 def _topic(lower: str) -> bool:
     """Whether the lower-cased head names an appeal's topic (`Lexicons.appeal_topic`)."""
-    found = _search_entries(lower, _TOPIC, screens()[:1])
-    return bool(lexicons().appeal_topic.search(lower)) if found is None else found
+    return _search_entries(lower, _TOPIC, screens()[:1], lambda: lexicons().appeal_topic)
 
 
 _YOU_SET, _WE_SET = frozenset(YOU_WORDS), frozenset(WE_WORDS)
@@ -370,8 +365,9 @@ def kind_screen() -> Screen:
 
 
 @lru_cache(maxsize=64)
-def appeal_patterns(lang: str, key: str = "strong") -> re.Pattern:
-    """The `key` list ("strong" or "channels") of `lang` and English, compiled as one."""
+def appeal_patterns(lang: str | None, key: str = "strong") -> re.Pattern:
+    """The `key` list ("strong" or "channels") of `lang` and English, compiled as one;
+    of every language where `lang` is None or a language the lexicon lacks."""
     if lang not in _load("appeal")["strong"]:  # every language: compiled once already
         return lexicons().appeal_strong if key == "strong" else lexicons().appeal_channels
     by_lang = _load("appeal")[key]
