@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.util
 import json
 import logging
 import platform
@@ -54,6 +55,7 @@ HEADS = ("cleaner", "+ captions, credits", "+ title", "cleaner text", "flattened
 GOLD_SETS = MAIN_TEXT_SETS  # full main text via _ground_truth
 STRING_SETS = ("trafilatura_eval",)  # must / must-not strings only
 NO_MAIN_TEXT = ("l3s_gn1", "goose3")  # block labels (benchmarks/blocks.py) / a prefix only: no row here
+EXTRACTORS = {"readability": ("readability", "readability-lxml"), "justext": ("justext", "justext")}  # tool: module, package
 WORDS = re.compile(r"\w+")
 
 # jusText stoplists are named by language; the manifest has ISO codes (langdetect).
@@ -339,6 +341,13 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"skipping {', '.join(unknown)}: no gold main text or must/must-not strings", file=sys.stderr)
     sets = [s for s in args.sets if s in GOLD_SETS + STRING_SETS]
+    # A worker that fails to import a tool breaks the whole pool with no word of why: ask first.
+    missing = [package for tool, (module, package) in EXTRACTORS.items()
+               if tool in TOOLS and importlib.util.find_spec(module) is None]
+    if missing:
+        print(f"not installed: {', '.join(missing)}. pip install {' '.join(missing)},"
+              " or leave those tools out with --tools", file=sys.stderr)
+        return 2
 
     tasks = select_tasks(args.corpora, sets, args.all_splits, args.limit)
     results = []
