@@ -3,6 +3,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.credits import parse_credit, split_inline_credit
+from cleaner.rules import caption_rule
 
 
 @pytest.mark.parametrize("line, kind, names, agencies", [
@@ -32,6 +33,31 @@ def test_an_inline_credit_is_split_from_its_caption():
     assert split_inline_credit("Rescuers at the site on Monday. Photograph: Jane Roe/AFP") == (
         "Rescuers at the site on Monday.", "Photograph: Jane Roe/AFP")
     assert split_inline_credit("Rescuers at the site on Monday.") is None
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Workers inspect the tracks at the depot on Monday.", "(Photo by Peter Lang/Getty Images)"),
+    ("A view of the harbour at dawn.", "Photo by Anna Roe on Unsplash"),
+    ("Demonstranten vor dem Rathaus am Montag.", "Foto von Hans Meier"),
+    ("Il sindaco durante la conferenza stampa.", "Foto di Marco Bianchi/Ansa"),
+    ("Manifestantes frente al ayuntamiento el lunes.", "Foto de Ana Ruiz/EFE"),
+    ("Des manifestants devant la mairie lundi.", "Photo par Jean Dupont"),
+])
+def test_a_credit_that_names_its_maker_with_by_ends_a_caption(caption, credit):
+    # Getty's "(Photo by NAME/Getty Images)" and its kin in other languages.
+    assert split_inline_credit(f"{caption} {credit}") == (caption, credit)
+    verdict = caption_rule(f"{caption} {credit}")
+    assert verdict is not None and verdict.why == "rule:caption-credit"
+
+
+@pytest.mark.parametrize("text", [
+    # A headline: after "von" come a verb and an adjective, not a name.
+    "Haltung gegenüber Bitcoin-ETFs umstritten? Video von SEC-kritischem Gensler geht viral",
+    # "by" before no name.
+    "The archive holds the whole collection. Photos by the thousand",
+])
+def test_by_before_no_name_ends_no_caption(text):
+    assert split_inline_credit(text) is None and caption_rule(text) is None
 
 
 PAGE = """<html><body><article>

@@ -89,6 +89,8 @@ _HELD_TO_START = {
 
 # Lower-case words inside a name: "Gazzetta del Vesuvio", "Jean de La Fontaine", "Ludwig van Beethoven".
 _NAME_PARTICLES = r"(?:de|del|della|dei|degli|di|da|do|dos|das|du|des|la|le|van|von|der|den)"
+# The word between a credit's label and its name: "Photo by", "Foto von", "Foto di".
+_CREDIT_BY = r"(?:by|von|de|di|por|par)"
 
 
 @dataclass(frozen=True)
@@ -393,7 +395,7 @@ def lexicons() -> Lexicons:
         # Without a colon, only names may follow: words in capitals, with a name's
         # particles between them ("Foto Gazzetta del Vesuvio/Ciro Amodio").
         credit_prefix=_any(credit["prefixes"],
-                           r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:by|von|de|di|por|par|credit)\s+|\s+courtesy(?:\s+of)?\s+(?=(?:the\s+)?(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+(?:" + _NAME_PARTICLES + r"\s+)*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
+                           r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|\s+(?:" + _CREDIT_BY + r"|credit)\s+|\s+courtesy(?:\s+of)?\s+(?=(?:the\s+)?(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+(?:" + _NAME_PARTICLES + r"\s+)*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
         # "By Jane Doe", "Text: Jane Doe"; a label word needs its colon ("Text Only" is a menu item).
         credit_byline=re.compile(r"^(?:(?:{})\s*:?|(?:{})\s*:)\s+(?=\S)".format(
             _alternation(credit["bylines"]), _alternation(credit["byline_labels"])), re.I),
@@ -406,8 +408,13 @@ def lexicons() -> Lexicons:
         boilerplate_exact=frozenset(boiler["exact"]),
         cookie=_any(boiler["cookie"]),
         notice=_any(boiler["notices"], _HELD_TO_START["notice"][1]),
-        # A caption that ends with its own credit: "... on Tuesday. Photo: AFP".
-        inline_credit=_any(credit["prefixes"], r"[.!?…)]\s+[(\[]?(?:{})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ])))\s*\S[^.!?]{{0,80}}$"),
+        # A caption that ends with its own credit: "... on Tuesday. Photo: AFP", "...
+        # on Monday. (Photo by Jane Roe/Getty Images)". "by" and its kin only before a
+        # name, and no lower-case word after it but a short one ("on Unsplash"): "Video
+        # von SEC-kritischem Gensler geht viral" is a headline.
+        inline_credit=_any(credit["prefixes"], r"[.!?…)]\s+[(\[]?(?:{})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))"
+                           r"|\s+" + _CREDIT_BY + r"\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))(?![^.!?]*\b(?-i:[a-zß-ÿа-яёіїєґ]{{5,}})\b))"
+                           r"\s*\S[^.!?]{{0,80}}$"),
         # "Posted by: Marta K. at October 3, 2024 9:12 AM" (a time of day: an article's
         # byline gives a date at most), or "Report this comment" alone on its line.
         comment_mark=re.compile(r"^\W*(?:(?:{})(?=.*\d{{1,2}}[:.]\d{{2}})|(?:{})\W*$)".format(
