@@ -51,8 +51,8 @@ def split_inline_credit(text: str) -> tuple[str, str] | None:
     m = lexicons().inline_credit.search(text)
     if not m:
         return None
-    cut = m.start() + 1  # keep the description's closing punctuation
-    description, credit = text[:cut].strip(), text[cut:].strip()
+    cut = m.start() + 1  # keep the description's closing punctuation, but not a comma
+    description, credit = text[:cut].strip().removesuffix(","), text[cut:].strip()
     return (description, credit) if description and credit else None
 
 

@@ -42,6 +42,10 @@ def test_an_inline_credit_is_split_from_its_caption():
     ("Il sindaco durante la conferenza stampa.", "Foto di Marco Bianchi/Ansa"),
     ("Manifestantes frente al ayuntamiento el lunes.", "Foto de Ana Ruiz/EFE"),
     ("Des manifestants devant la mairie lundi.", "Photo par Jean Dupont"),
+    # An initial's stop and a domain's are no sentence end.
+    ("Rescuers at the site on Monday.", "Photo: J. Smith/AFP"),
+    ("Tramwaj na pętli przy ul. Puławskiej.", "Fot. M. Kowalski"),
+    ("Die Mole im Hafen von Kiel.", "Foto: Hafenbild.de"),
 ])
 def test_a_credit_that_names_its_maker_with_by_ends_a_caption(caption, credit):
     # Getty's "(Photo by NAME/Getty Images)" and its kin in other languages.
@@ -58,6 +62,17 @@ def test_a_credit_that_names_its_maker_with_by_ends_a_caption(caption, credit):
 ])
 def test_by_before_no_name_ends_no_caption(text):
     assert split_inline_credit(text) is None and caption_rule(text) is None
+
+
+def test_after_a_comma_a_credit_needs_its_colon_or_its_abbreviation():
+    # Polish captions run on with ", fot."; the description keeps its words, not the comma.
+    assert split_inline_credit("Tramwaj na pętli przy ul. Puławskiej, fot. Adam Nowak / Agencja Wyborcza.pl") == (
+        "Tramwaj na pętli przy ul. Puławskiej", "fot. Adam Nowak / Agencja Wyborcza.pl")
+    assert caption_rule("Eine der Windkraftanlagen im Steinheimer Becken, Foto: EnBW") is not None
+    # A list of tags or services that runs on with ", Video ..." is no caption.
+    for text in ("Tags: Camera Equipment, Camera Sensors, Mirrorless Cameras, Video Cameras",
+                 "Key Services: Web Design, Search Engine Optimization, Social Media Marketing, Video Production"):
+        assert split_inline_credit(text) is None and caption_rule(text) is None, text
 
 
 PAGE = """<html><body><article>

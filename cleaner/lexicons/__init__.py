@@ -412,9 +412,14 @@ def lexicons() -> Lexicons:
         # on Monday. (Photo by Jane Roe/Getty Images)". "by" and its kin only before a
         # name, and no lower-case word after it but a short one ("on Unsplash"): "Video
         # von SEC-kritischem Gensler geht viral" is a headline.
-        inline_credit=_any(credit["prefixes"], r"[.!?…)]\s+[(\[]?(?:{})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))"
+        # After a stop; after a comma only with the label's colon or its abbreviation
+        # ("..., fot. Adam Nowak", "..., Quelle: dpa"), since lists of tags and
+        # services run on with ", Video Production". The credit holds no sentence
+        # end, but an initial's stop ("J. Smith") or a domain's ("Wyborcza.pl") is none.
+        inline_credit=_any(credit["prefixes"], r"(?:[.!?…)]\s+[(\[]?(?:{0})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))"
                            r"|\s+" + _CREDIT_BY + r"\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))(?![^.!?]*\b(?-i:[a-zß-ÿа-яёіїєґ]{{5,}})\b))"
-                           r"\s*\S[^.!?]{{0,80}}$"),
+                           r"|,\s+(?:{0})(?:\s*[:：|/]|(?<=\.)))"
+                           r"\s*\S(?:[^.!?]|\.(?=\w)|(?<=\b\w)\.){{0,80}}$"),
         # "Posted by: Marta K. at October 3, 2024 9:12 AM" (a time of day: an article's
         # byline gives a date at most), or "Report this comment" alone on its line.
         comment_mark=re.compile(r"^\W*(?:(?:{})(?=.*\d{{1,2}}[:.]\d{{2}})|(?:{})\W*$)".format(
