@@ -335,7 +335,12 @@ def test_share_rows_form_labels_and_comment_titles_are_boilerplate(text):
                                   "Sorted by: Reset to default", "Start asking to get answers",
                                   "Find the answer to your question by asking.", "Hot Network Questions", "Viewed 12k times",
                                   "TrackBack URL for this entry:", "Always Active", "No products in the cart.",
-                                  "Support Center", "Support desk", "Advertise with us", "Log in", "Register", "Sign out"])
+                                  "Support Center", "Support desk", "Advertise with us", "Log in", "Register", "Sign out",
+                                  # Blogger's and TypePad's: page links, archive counts, feeds, comment form
+                                  "Newer Post Older Post Home", "Older Posts", "« Older Entries", "Newer stories…",
+                                  "▼ 2012 (36)", "►2013 (94)", "Subscribe to: Post Comments (Atom)",
+                                  "Delivered by FeedBurner", "(URLs automatically linked.)",
+                                  "Your comment could not be posted. Error type:"])
 def test_forum_blog_shop_and_consent_furniture_is_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="line"))
     assert verdict is not None and verdict.label is Label.BOILERPLATE, text
@@ -345,7 +350,10 @@ def test_forum_blog_shop_and_consent_furniture_is_boilerplate(text):
                                   "Always active in local politics, she ran for mayor twice.",
                                   "Support centres for flood victims opened in three towns.",
                                   "Register now opens on Monday for the harbour regatta, organisers said.",
-                                  "Viewed from the harbour, the new bridge looks unfinished."])
+                                  "Viewed from the harbour, the new bridge looks unfinished.",
+                                  "Older posts on the ferry forum were deleted last week, the moderators said.",
+                                  "2012 (the year of the flood) is still remembered in the old town.",
+                                  "Your comment could change the plan, the council told residents."])
 def test_news_that_opens_like_furniture_stays(text):
     assert first_verdict(Block(text=text, tag="line")) is None, text
 
