@@ -340,7 +340,10 @@ def test_share_rows_form_labels_and_comment_titles_are_boilerplate(text):
                                   "Newer Post Older Post Home", "Older Posts", "« Older Entries", "Newer stories…",
                                   "▼ 2012 (36)", "►2013 (94)", "Subscribe to: Post Comments (Atom)",
                                   "Delivered by FeedBurner", "(URLs automatically linked.)",
-                                  "Your comment could not be posted. Error type:"])
+                                  "Your comment could not be posted. Error type:",
+                                  # sidebar widgets' headings
+                                  "Recent Posts", "Popular Posts", "Most Recent", "Recent Comments",
+                                  "Recommended for you", "You may like to read:"])
 def test_forum_blog_shop_and_consent_furniture_is_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="line"))
     assert verdict is not None and verdict.label is Label.BOILERPLATE, text
@@ -353,7 +356,8 @@ def test_forum_blog_shop_and_consent_furniture_is_boilerplate(text):
                                   "Viewed from the harbour, the new bridge looks unfinished.",
                                   "Older posts on the ferry forum were deleted last week, the moderators said.",
                                   "2012 (the year of the flood) is still remembered in the old town.",
-                                  "Your comment could change the plan, the council told residents."])
+                                  "Your comment could change the plan, the council told residents.",
+                                  "Recent posts on the council's page drew hundreds of replies."])
 def test_news_that_opens_like_furniture_stays(text):
     assert first_verdict(Block(text=text, tag="line")) is None, text
 
