@@ -19,6 +19,9 @@ from .rules import MAX_CREDIT_WORDS, appeal_rule, credit_rule, word_count
 _CLOSERS = frozenset(""".!?…:;)"'”’»""")
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
+HEADLINE_META_LINES = 4  # short lines (byline, date, "5 min read") a headline may stand over
+MIN_HEADLINE_WORDS_OVER_META = 4
+_CLOSING_QUOTES = "\"'”’»“«"
 # A blank-line chunk whose lines are all this short is a hard-wrapped paragraph.
 MAX_WRAPPED_LINE = 100
 # A line this long with no sentence end is a full wrapped line, whatever follows it.
@@ -80,10 +83,17 @@ def looks_like_headline(line: str, rest: list[str]) -> bool:
     words = line.split()
     if not rest or not words or len(words) > MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
         return False
-    if not ends_open(line) and not line.endswith("?"):
+    # A headline may end with a quote («Il fiume è di tutti»), but not with a sentence's stop.
+    if not ends_open(line.rstrip(_CLOSING_QUOTES)) and not line.endswith("?"):
         return False
-    # A headline is usually shorter than the paragraph that follows it.
-    return len(line) < max(len(p) for p in rest[:3])
+    # A headline is usually shorter than the paragraph that follows it, or than the
+    # one after the byline, date and reading-time lines that may stand between them;
+    # a line that short over short lines is a site's name over its menu ("Slashdot").
+    meta = 0
+    if len(words) >= MIN_HEADLINE_WORDS_OVER_META:
+        while meta < min(len(rest) - 1, HEADLINE_META_LINES) and word_count(rest[meta]) <= SHORT_LINE_WORDS:
+            meta += 1
+    return len(line) < max(len(p) for p in rest[:3] + rest[meta:meta + 3])
 
 
 # Plain text copied from a whole page keeps the page's menus, teasers and footers:

@@ -28,6 +28,39 @@ def test_first_sentence_is_not_a_headline():
     assert looks_like_headline("Why are prices rising?", ["Economists point to energy costs and wages in a long paragraph."])
 
 
+def test_a_headline_over_its_byline_date_and_reading_time_is_the_title():
+    lead = "The council voted 31 to 12 on Tuesday night to approve the tram extension to the northern suburbs."
+    title, blocks = segment_text("\n".join(["Council approves new tram line after six-hour debate", "By Maria Kovacs",
+                                            "March 3, 2024", "5 min read", lead]))
+    assert title == "Council approves new tram line after six-hour debate"
+    assert [b.text for b in blocks] == ["By Maria Kovacs", "March 3, 2024", "5 min read", lead]
+    # A site's name over its menu is no headline: too short to stand over other short lines.
+    assert segment_text("\n".join(["Slashdot", "Stories", "Topics", "Polls", lead]))[0] is None
+
+
+def test_a_headline_may_end_with_a_quote():
+    body = ["Wojewoda warmińsko-mazurski odwołał w poniedziałek dyrektora zarządu dróg wojewódzkich w Olsztynie."]
+    for headline in ("Wojewoda odwołał dyrektora zarządu dróg. „Utrata zaufania”",
+                     "La Società Remiera cerca nuovi soci: «Il fiume è di tutti»"):
+        assert looks_like_headline(headline, body), headline
+    # ... but a quote closed by its sentence's stop is the article's first paragraph.
+    assert not looks_like_headline("„Robimy wszystko, by utrzymać wały.”", body)
+
+
+def test_a_long_first_line_over_shorter_prose_is_no_headline():
+    # The article's first sentence without its stop, over shorter sentences: no short
+    # lines stand between, so nothing further on is weighed.
+    first = "Today, cloud computing is a fast-paced sector guided by technological innovations and trends"
+    rest = ["Nowadays, cloud computing is part of the fabric of the enterprise.", "Spending keeps rising.",
+            "Projections suggest end-users will spend far more on it by 2030.",
+            "This figure speaks to the place of the cloud in today's economy, and to the one catalyst that drives it "
+            "more than any other: artificial intelligence."]
+    assert not looks_like_headline(first, rest)
+    # A line over a list of short lines with no paragraph after them is no headline either.
+    assert not looks_like_headline("Zig has the syntax of Rust", ["the runtime safety of Rust", "the error handling of Go",
+                                                                  "the toolchain of Go", "the performance of C", "what's not to like?"])
+
+
 def test_blocks_of_menu_lines_are_not_read_as_hard_wrapped():
     """A page copied with blank lines between its menu, article and footer: menu lines lack
     sentence ends too, but each starts with a capital, so each stays its own paragraph."""
