@@ -343,7 +343,12 @@ def test_share_rows_form_labels_and_comment_titles_are_boilerplate(text):
                                   "Your comment could not be posted. Error type:",
                                   # sidebar widgets' headings
                                   "Recent Posts", "Popular Posts", "Most Recent", "Recent Comments",
-                                  "Recommended for you", "You may like to read:"])
+                                  "Recommended for you", "You may like to read:",
+                                  # a reader's tools, in eight languages
+                                  "Listen to this article", "Save", "Show comments", "Artikel anhören", "Zur Startseite",
+                                  "Artikel merken", "Écouter cet article", "Ajouter à vos sélections",
+                                  "Voir les commentaires", "Escuchar artículo", "Ascolta l'articolo", "Salva",
+                                  "Posłuchaj artykułu", "Zapisz", "Слушать статью", "Слухати статтю", "Зберегти"])
 def test_forum_blog_shop_and_consent_furniture_is_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="line"))
     assert verdict is not None and verdict.label is Label.BOILERPLATE, text
@@ -357,7 +362,9 @@ def test_forum_blog_shop_and_consent_furniture_is_boilerplate(text):
                                   "Older posts on the ferry forum were deleted last week, the moderators said.",
                                   "2012 (the year of the flood) is still remembered in the old town.",
                                   "Your comment could change the plan, the council told residents.",
-                                  "Recent posts on the council's page drew hundreds of replies."])
+                                  "Recent posts on the council's page drew hundreds of replies.",
+                                  "Save the date: the harbour festival opens on Friday.",
+                                  "Listen to this article's author on the harbour podcast, the editor wrote."])
 def test_news_that_opens_like_furniture_stays(text):
     assert first_verdict(Block(text=text, tag="line")) is None, text
 
