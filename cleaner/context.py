@@ -97,9 +97,16 @@ def _grow_appeal_runs(out: list[Paragraph], probs: list[float]) -> None:
             # buttons of a page copied whole ("Subscribe", "Investing", "Donate") stays
             # boilerplate ("About us" too: menus say "we" and "our" often enough).
             if closed and (probs[k] >= RUN_APPEAL_MIN or YOU.search(out[k].text.lower())) \
-                    or out[k].label is Label.BODY and j == n:
+                    or out[k].label is Label.BODY and j == n and _ends_appeal(out[k], probs[k]):
                 out[k] = _to_appeal(out[k], probs[k], "context:appeal-run")
         i = max(j, i + 1)
+
+
+def _ends_appeal(p: Paragraph, appeal_prob: float) -> bool:
+    """A body paragraph after an appeal, at the text's end, is part of it if it talks to
+    the reader or the model leans to appeal: an article's last paragraph of plain report
+    after a mid-text plug ("Die Kosten trägt das Land.", appeal 0.33) is not."""
+    return appeal_prob >= LEAD_BODY_APPEAL_MIN or addresses_reader(p.text)
 
 
 def _grow_appeal_leads(out: list[Paragraph], probs: list[float]) -> None:

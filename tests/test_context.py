@@ -16,8 +16,20 @@ def test_paragraph_inside_an_appeal_block_joins_it():
 
 def test_run_grows_to_the_end_but_needs_some_appeal_probability():
     paras = [P(Label.APPEAL, "rule:appeal-lexicon", 0.96), P(Label.BODY), P(Label.BODY)]
-    assert [p.label for p in revise(paras, [0.9, 0.3, 0.3])] == [Label.APPEAL] * 3
-    assert [p.label for p in revise(paras, [0.9, 0.3, 0.01])][2] is Label.BODY
+    assert [p.label for p in revise(paras, [0.9, 0.5, 0.5])] == [Label.APPEAL] * 3
+    assert [p.label for p in revise(paras, [0.9, 0.5, 0.01])][2] is Label.BODY
+
+
+def test_to_the_end_a_body_paragraph_joins_the_appeal_if_it_talks_to_the_reader_or_the_model_leans_to_appeal():
+    plug = P(Label.APPEAL, "rule:appeal-lexicon", 0.96, text="Laden Sie unsere App herunter und verpassen Sie keine Eilmeldung.")
+    report = P(Label.BODY, text="Die Kosten von rund 9 Millionen Euro trägt zu zwei Dritteln das Land.")
+    thanks = P(Label.BODY, text="Every gift, large or small, keeps our reporting free for you.")
+    # The article's last paragraph after a plug in mid-text: the neighbour lifts its appeal
+    # probability (0.33 here), but it reports and addresses no one.
+    assert revise([P(Label.BODY, score=0.9), plug, report], [0.0, 0.99, 0.33])[2].label is Label.BODY
+    assert revise([P(Label.BODY, score=0.9), plug, report], [0.0, 0.99, 0.5])[2].label is Label.APPEAL
+    out = revise([P(Label.BODY, score=0.9), plug, thanks], [0.0, 0.99, 0.2])
+    assert out[2].label is Label.APPEAL and out[2].why == "context:appeal-run"
 
 
 def test_a_boilerplate_line_joins_a_closed_run_only_with_some_appeal_probability():
