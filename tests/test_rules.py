@@ -78,6 +78,16 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "Дякуємо за підписку!", "Подписываясь, вы соглашаетесь с политикой конфиденциальности.",
     "Subscribe to stay up to date with our latest stories.",
     "Your one-off or monthly donations keep our reporting free for everyone.",
+    # A meter, a gift, a coffee, and plugs for the outlet's podcast.
+    "Our reporting is funded by readers. Chip in $5 a month to keep it going.",
+    "Gift a subscription to someone who loves local news.",
+    "Hat Ihnen dieser Artikel gefallen? Dann spendieren Sie uns einen Kaffee.",
+    "Sie haben Ihr Kontingent an kostenlosen Artikeln für diesen Monat erreicht.",
+    "Listen to our daily podcast, The Morning Tide, wherever you get your podcasts.",
+    "Hören Sie auch unseren Podcast „Stadtgespräch“ – jeden Freitag neu.",
+    "Écoutez notre podcast quotidien sur toutes les plateformes.", "Escucha nuestro podcast diario.",
+    "Ascolta il nostro podcast ogni mattina.", "Posłuchaj naszego podcastu na Spotify.",
+    "Слушайте наш подкаст на всех платформах.", "Слухайте наш подкаст щоп'ятниці.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -97,6 +107,9 @@ def test_appeals_in_many_languages(text):
     "Residents who are signed up for flood alerts will get a text message, the council said.",
     "Enter your email address below to reset the password for your account.",
     "The charity said donations from the city's firms funded the new shelter.",
+    "The mayor told a podcast on Friday that she would run again.",
+    "In her podcast, the mayor said she would listen to our concerns about the ferry.",
+    "Local firms chip in to repair the harbour wall after the storm.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
