@@ -88,6 +88,15 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "Écoutez notre podcast quotidien sur toutes les plateformes.", "Escucha nuestro podcast diario.",
     "Ascolta il nostro podcast ogni mattina.", "Posłuchaj naszego podcastu na Spotify.",
     "Слушайте наш подкаст на всех платформах.", "Слухайте наш подкаст щоп'ятниці.",
+    "¿Te ha gustado este artículo? Invítanos a un café.", "Ti è piaciuto questo articolo? Offrici un caffè.",
+    "Podobał ci się ten artykuł? Postaw nam kawę.", "Понравилась статья? Угостите нас кофе.",
+    "Сподобалася стаття? Пригостіть нас кавою.", "Vous avez aimé cet article ? Offrez-nous un café.",
+    "You've hit your limit of free articles this month.", "Has alcanzado el límite de artículos gratuitos de este mes.",
+    "Hai raggiunto il limite di articoli gratuiti per questo mese.", "Wykorzystałeś limit darmowych artykułów w tym miesiącu.",
+    "Вы исчерпали лимит бесплатных статей в этом месяце.", "Ви вичерпали ліміт безкоштовних статей цього місяця.",
+    "Il giornalismo di qualità costa. Abbonati per sostenere la nostra redazione.",
+    "Want more stories like this? Make us a preferred source on Google.",
+    "Help us reach our goal of 1,000 new members by the end of the year.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -110,6 +119,8 @@ def test_appeals_in_many_languages(text):
     "The mayor told a podcast on Friday that she would run again.",
     "In her podcast, the mayor said she would listen to our concerns about the ferry.",
     "Local firms chip in to repair the harbour wall after the storm.",
+    "Gli abbonati a Netflix in Italia sono cresciuti del 12% nel 2025.",
+    "The council raised the limit of free parking hours in the old town.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
