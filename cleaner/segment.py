@@ -20,8 +20,8 @@ _CLOSERS = frozenset(""".!?…:;)"'”’»""")
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
 HEADLINE_META_LINES = 4  # short lines (byline, date, "5 min read") a headline may stand over
-MIN_HEADLINE_WORDS_OVER_META = 4
-_CLOSING_QUOTES = "\"'”’»“«"
+MIN_HEADLINE_WORDS_OVER_META = 4  # fewer: a site's name over its menu
+_CLOSING_QUOTES = "\"'”’»“«"  # “ and « close quotes in German and Danish typesetting
 # A blank-line chunk whose lines are all this short is a hard-wrapped paragraph.
 MAX_WRAPPED_LINE = 100
 # A line this long with no sentence end is a full wrapped line, whatever follows it.

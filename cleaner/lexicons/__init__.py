@@ -408,14 +408,13 @@ def lexicons() -> Lexicons:
         boilerplate_exact=frozenset(boiler["exact"]),
         cookie=_any(boiler["cookie"]),
         notice=_any(boiler["notices"], _HELD_TO_START["notice"][1]),
-        # A caption that ends with its own credit: "... on Tuesday. Photo: AFP", "...
-        # on Monday. (Photo by Jane Roe/Getty Images)". "by" and its kin only before a
-        # name, and no lower-case word after it but a short one ("on Unsplash"): "Video
-        # von SEC-kritischem Gensler geht viral" is a headline.
-        # After a stop; after a comma only with the label's colon or its abbreviation
-        # ("..., fot. Adam Nowak", "..., Quelle: dpa"), since lists of tags and
-        # services run on with ", Video Production". The credit holds no sentence
-        # end, but an initial's stop ("J. Smith") or a domain's ("Wyborcza.pl") is none.
+        # A caption that ends with its own credit: "... on Tuesday. Photo: AFP", "... on
+        # Monday. (Photo by Jane Roe/Getty Images)". The credit follows a stop, or a comma
+        # with its label's colon or abbreviation ("..., fot. Adam Nowak"): lists of tags
+        # run on with ", Video Production". "by" and its kin come only before a name with
+        # no lower-case word after it but a short one ("on Unsplash"; "Video von
+        # SEC-kritischem Gensler geht viral" is a headline). The credit holds no sentence
+        # end, but an initial's or a domain's stop is none ("J. Smith", "Wyborcza.pl").
         inline_credit=_any(credit["prefixes"], r"(?:[.!?…)]\s+[(\[]?(?:{0})(?:\s*[:：|/]|(?<=\.)|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))"
                            r"|\s+" + _CREDIT_BY + r"\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))(?![^.!?]*\b(?-i:[a-zß-ÿа-яёіїєґ]{{5,}})\b))"
                            r"|,\s+(?:{0})(?:\s*[:：|/]|(?<=\.)))"
