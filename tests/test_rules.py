@@ -27,6 +27,9 @@ from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_ru
     "Photo courtesy of the Harbour Museum", "Image courtesy NWS Collection/NOAA", "Photos Courtesy of Kestrel Farm",
     # No colon: names only, a name's particles included.
     "Foto Corriere del Lago/Paolo di Stefano", "Photo Anne-Marie de La Tour", "Foto Studio van der Berg",
+    # An ellipsis for a colon, BBC's comma, and an illustration or a source in four more languages.
+    "Credit...Doug Mills/The Harbour Times", "Credit…Jane Roe for The Harbour Times", "Image source, Getty Images",
+    "Ilustración: Ana Ruiz", "Illustrazione di Marco Bianchi", "Ilustracja: Ola Nowak", "Fonte: Istat",
 ])
 def test_credit_formats(text):
     verdict = credit_rule(text)
@@ -48,6 +51,7 @@ def test_credit_formats(text):
     # Headings that open with a credit word, their small words no name's particles.
     "Foto della settimana", "Video Games of the Year", "Graphic Design History and Methods",
     "Photo Sources and Display Controls", "Credit Cards & Loyalty Points",
+    "Credit... where credit is due, the mayor said.", "Fonte di energia rinnovabile per tutta la valle",
 ])
 def test_sentences_that_start_like_credits_are_not_credits(text):
     assert credit_rule(text) is None
