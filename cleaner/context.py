@@ -19,7 +19,9 @@ from .segment import ends_open
 RUN_APPEAL_MIN = 0.15
 # Just before an appeal block, a model-made boilerplate line joins it from this
 # appeal probability ("Thank you for reading to the end."), a body paragraph only
-# from the higher one: the article's last paragraph also sits there.
+# from the higher one: the article's last paragraph also sits there. The higher one
+# is also what a body paragraph that says no "you" or "we" needs to join an appeal
+# run only by running to the text's end (_ends_appeal).
 LEAD_APPEAL_MIN = 0.25
 LEAD_BODY_APPEAL_MIN = 0.45
 # Below this score a model-made appeal between two body paragraphs is body.

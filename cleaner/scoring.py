@@ -71,7 +71,7 @@ class Scorer:
         self.model = model
         self.vocab = model.vocabulary
         words: dict[str, int] = {}
-        self.prefixes: dict[str, int] = {}
+        prefixes: dict[str, int] = {}
         self.firsts: dict[str, int] = {}
         self.pairs: dict[tuple[str, str], int] = {}   # (first word, second word) -> column
         self.neighbour: dict[str, dict[str, int]] = {tag: {} for _, tag in NEIGHBOURS}
@@ -82,7 +82,7 @@ class Scorer:
             if sep and kind == "w":
                 words[intern(rest)] = col
             elif sep and kind == "p":
-                self.prefixes[intern(rest)] = col
+                prefixes[intern(rest)] = col
             elif sep and kind == "first":
                 self.firsts[intern(rest)] = col
             elif sep and kind == "b":
@@ -91,7 +91,7 @@ class Scorer:
             tag, sep, cue = name.partition(":")
             if sep and tag in self.neighbour:
                 self.neighbour[tag][cue] = col
-        self.token_columns = _TokenColumns(words, self.prefixes)
+        self.token_columns = _TokenColumns(words, prefixes)
         self._places: dict[tuple[int, int], dict[int, float]] = {}
 
     def predict_proba(self, blocks: Sequence[Block], verdicts: Sequence[Verdict | None],
