@@ -13,6 +13,7 @@ import re
 
 from .lexicons import lexicons
 from .metadata import credit_kind
+from .rules import credit_tail
 
 # Parts of a credit line: "A/B", "A | B", "A, B", "A and B", "A via B", "Reporting by A; Editing by B".
 _SPLIT = re.compile(r"\s*(?:[/|,;·•+]|\(|\)|\s(?:and|und|et|y|e|i|і|и|&|via|for|für|pour|para|per|for the)\s)\s*",
@@ -46,12 +47,16 @@ def split_inline_credit(text: str) -> tuple[str, str] | None:
     """(description, credit) of a caption that ends with its credit, else None.
 
     "Rescuers at the site on Monday. Photograph: Jane Roe/AFP" gives
-    ("Rescuers at the site on Monday.", "Photograph: Jane Roe/AFP").
+    ("Rescuers at the site on Monday.", "Photograph: Jane Roe/AFP"); so does "... on
+    Monday. (AP Photo/Jane Roe)", with the credit in its brackets.
     """
     m = lexicons().inline_credit.search(text)
-    if not m:
-        return None
-    cut = m.start() + 1  # keep the description's closing punctuation, but not a comma
+    if m:
+        cut = m.start() + 1  # keep the description's closing punctuation, but not a comma
+    else:  # "... on Thursday. (AP Photo/Sam Whitfield)"
+        cut = credit_tail(text)
+        if cut is None:
+            return None
     description, credit = text[:cut].strip().removesuffix(","), text[cut:].strip()
     return (description, credit) if description and credit else None
 

@@ -18,6 +18,22 @@ MAX_BOILERPLATE_WORDS = 25
 MAX_CAPTION_WORDS = 80
 MAX_NOTICE_WORDS = 80
 MIN_INLINE_CAPTION_WORDS = 4
+# An agency credit line: "AFP/Getty Images", "(AP Photo/J. Scott Applewhite)".
+MAX_AGENCY_CREDIT_WORDS = 8
+MAX_TAIL_CHARS = 100  # how far from a caption's end its closing credit may start
+_SENTENCE_IN_CREDIT = re.compile(r"(?<!\b\w)[.!?]\s+\w")
+_CREDIT_PARTS = re.compile(r"[\s/|,;:·•]+")
+_CREDIT_JOINERS = frozenset(("via", "and", "und", "et", "y", "i", "і", "и", "photo", "foto", "фото"))
+_TAIL_START = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(?=\S)")
+# "Jane Roe/The Gazette", "Jane Roe for The Gazette": a name of two to four words
+# and the outlet's, all capitalised.
+_MAKER_AND_OUTLET = re.compile(r"(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,3}[A-ZÀ-Þ][\w.'’-]*\s*(?:/|\s(?:for|für|pour|para|per)\s)\s*"
+                               r"(?:(?:[A-ZÀ-Þ]|the\s)[\w.'’-]*\s*){1,4}")
+# "(Foto: Jane Roe, 14.01.2022).", "(Picture by Jane Roe.)": only the photo's own words,
+# as "(Source: Eurostat)" and "(Video: ...)" end sentences of the body too.
+_BRACKETED_PHOTO_CREDIT = re.compile(r"(?<=\s)[(\[](?i:photos?|photograph|pictures?|fotos?|bild|fot\.|zdjęcie|imagen|фото)"
+                                     r"(?:\s*[:：]|\s+(?i:by|von|di|de|par|por)\s)[^()\[\]]{1,80}[)\]]\.?$")
+_PHOTO_OR_SECOND_SOURCE = re.compile(r"(?i:photo|foto|фото|bild|zdj)|/|\bvia\b")
 # Quoted speech can contain a plea ("'Donate now,' she urged") and stays body.
 # Speech is three or more words between quote marks, or a quote closed after
 # punctuation; a short name in quotes («Free Shore») is not speech, and neither
@@ -108,15 +124,50 @@ def credit_rule(text: str) -> Verdict | None:
     stripped = text.strip("()[] .")
     if _COPYRIGHT.match(stripped):
         return Verdict(Label.CREDIT, 0.93, "rule:credit-copyright")
-    # A short line made of agency names, slashes and names: "AFP/Getty Images".
-    rest = lex.agency.sub(" ", stripped) if words <= 8 and may_match("agency", text) else stripped
-    if rest != stripped and not re.search(r"[.!?]\s+\w", stripped):
-        leftover = [w for w in re.split(r"[\s/|,;:·•]+", rest) if w and w.lower() not in ("via", "and", "und", "et", "y", "i", "і", "и", "photo", "foto", "фото")]
-        if all(w[:1].isupper() for w in leftover) and len(leftover) <= 4:
-            return Verdict(Label.CREDIT, 0.92, "rule:credit-agency")
+    if words <= MAX_AGENCY_CREDIT_WORDS and may_match("agency", text) and _agency_credit(stripped) is not None:
+        return Verdict(Label.CREDIT, 0.92, "rule:credit-agency")
     m = lex.credit_byline.match(text)
     if m and words <= MAX_BYLINE_WORDS and _names_only(text[m.end():]):
         return Verdict(Label.CREDIT, 0.9, "rule:byline")
+    return None
+
+
+def _agency_credit(stripped: str) -> list[str] | None:
+    """The words besides agency names of a short line made of agency names, slashes
+    and names ("AFP/Getty Images", "AP Photo/J. Scott Applewhite"), else None. An
+    initial's stop is no sentence end."""
+    rest = lexicons().agency.sub(" ", stripped)
+    if rest == stripped or _SENTENCE_IN_CREDIT.search(stripped):
+        return None
+    leftover = [w for w in _CREDIT_PARTS.split(rest) if w and w.lower() not in _CREDIT_JOINERS]
+    return leftover if all(w[:1].isupper() for w in leftover) and len(leftover) <= 4 else None
+
+
+def credit_tail(text: str) -> int | None:
+    """Where the agency credit that closes a caption starts: "... after the verdict on
+    Thursday. (AP Photo/Sam Whitfield)", "... in Kyiv. REUTERS/Jane Roe". The credit
+    follows a sentence's end and names a person, a photo or a second source besides
+    the agency: a news text may close with its source alone ("... mit. (dpa)").
+    A paper's own photographer is named with the paper in brackets: "... (Jane
+    Roe/The Gazette)", "(Jane Roe for The Gazette)". A photo's credit in brackets
+    needs no stop before it: "... en el Congreso (Foto: Jane Roe/Pool via REUTERS)."."""
+    bracketed = text.endswith(")")
+    if bracketed or text.endswith((").", "].")):
+        photo = _BRACKETED_PHOTO_CREDIT.search(text, max(0, len(text) - MAX_TAIL_CHARS))
+        if photo:
+            return photo.start()
+    if not bracketed and not may_match("agency", text):
+        return None
+    for stop in _TAIL_START.finditer(text, max(0, len(text) - MAX_TAIL_CHARS)):
+        tail = text[stop.end():]
+        if word_count(tail) > MAX_AGENCY_CREDIT_WORDS:
+            continue
+        inner = tail.strip("()[] .")
+        leftover = _agency_credit(inner)
+        if leftover is not None and (leftover or _PHOTO_OR_SECOND_SOURCE.search(tail)):
+            return stop.end()
+        if bracketed and tail.startswith("(") and _MAKER_AND_OUTLET.fullmatch(tail, 1, len(tail) - 1):
+            return stop.end()
     return None
 
 
@@ -125,7 +176,8 @@ def caption_rule(text: str) -> Verdict | None:
     words = word_count(text)
     if MIN_INLINE_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS and not is_quoted(text):
         m = may_match("credit_prefix", text) and lexicons().inline_credit.search(text)
-        if m and len(text[:m.start()].split()) >= MIN_INLINE_CAPTION_WORDS:
+        start = m.start() if m else credit_tail(text)
+        if start is not None and len(text[:start].split()) >= MIN_INLINE_CAPTION_WORDS:
             return Verdict(Label.CAPTION, 0.9, "rule:caption-credit")
     return None
 

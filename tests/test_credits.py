@@ -75,6 +75,64 @@ def test_after_a_comma_a_credit_needs_its_colon_or_its_abbreviation():
         assert split_inline_credit(text) is None and caption_rule(text) is None, text
 
 
+@pytest.mark.parametrize("caption, credit, names, agencies", [
+    # The wires' own forms: AP, Reuters, AFP via Getty, EPA, a newspaper's "Name/Agency".
+    ("Lorraine Delacroix leaves the courthouse after the verdict on Thursday.", "(AP Photo/Sam Whitfield)",
+     ["Sam Whitfield"], ["AP Photo"]),
+    ("Rescuers search the rubble of a school in Kyiv.", "REUTERS/Jane Doe", ["Jane Doe"], ["Reuters"]),
+    ("A farmer checks his crop near Lyon.", "(AFP via Getty Images)", [], ["AFP", "Getty Images"]),
+    ("Ein Kahn auf einem Fließ bei Lehde.", "EPA/JENS BÜTTNER", ["Jens Büttner"], ["EPA"]),
+    ("Senators leave the chamber after the vote.", "(J. Scott Roe/Associated Press)",
+     ["J. Scott Roe"], ["Associated Press"]),
+    ("Energieerzeugung per Photovoltaik auf dem Land.", "picture alliance | Anna Roe",
+     ["Anna Roe"], ["picture alliance"]),
+    # A paper's own photographer, with the paper and no agency.
+    ("Crews clear sand from the coast road two days after the storm.", "(Jane Roe/The Gazette)",
+     ["Jane Roe"], []),
+    ("Senators leave the chamber after the vote.", "(Jane Roe for The Harbour Times)",
+     ["Jane Roe"], []),
+])
+def test_an_agency_credit_in_brackets_or_alone_ends_a_caption(caption, credit, names, agencies):
+    text = f"{caption} {credit}"
+    verdict = caption_rule(text)
+    assert verdict is not None and verdict.why == "rule:caption-credit"
+    assert split_inline_credit(text) == (caption, credit)
+    # The photographer is named; a paper that is no agency in the list is read as a name too.
+    parsed = parse_credit(credit)
+    assert parsed["names"][:len(names)] == names and parsed["agencies"] == agencies
+
+
+@pytest.mark.parametrize("caption, credit", [
+    # A photo's credit in brackets needs no stop before it; the caption's own stop may follow.
+    ("La ministra y el alcalde, el 1 de marzo, en el Congreso", "(Foto: Ana Ruiz/Pool via REUTERS)."),
+    ("Frische Spuren in einem Nordhang oberhalb von Arosa", "(Foto: R. Keller, 15.01.2025)."),
+    ("The roof of the new market hall has been completed.", "(Picture by Lennox Carter.)"),
+])
+def test_a_bracketed_photo_credit_ends_a_caption(caption, credit):
+    assert caption_rule(f"{caption} {credit}") is not None
+    assert split_inline_credit(f"{caption} {credit}") == (caption, credit)
+
+
+@pytest.mark.parametrize("text", [
+    # A news text may end with its source alone: that is the report's, not a photo's.
+    "Das teilte die Polizei am Abend mit. Verletzt wurde niemand. (dpa)",
+    "The central bank held rates at 4.5 percent on Thursday, as expected. (Reuters)",
+    # The agency in a sentence.
+    "The photo agency was sold last year. Getty Images bought it for an undisclosed sum.",
+    "He declined to comment. Reuters could not verify the claim independently.",
+    # A source in brackets ends a sentence of the body; only a photo's words make a credit.
+    "Prices rose by three percent in May, the fastest pace in a year (Source: Eurostat).",
+    "The mayor posted the clip on her account on Sunday evening (Video: Instagram)",
+    # Brackets of one-word names, or of a page's links.
+    "The party split over the bill in the end. (Democrats/Republicans)",
+    "You are commenting using your Harbour account. ( Log Out / Change )",
+    # An acronym spelt out is no credit, though EPA is also an agency's name.
+    "The rule was written by the Environmental Protection Agency. Environmental Protection Agency (EPA)",
+])
+def test_an_agency_alone_or_in_a_sentence_ends_no_caption(text):
+    assert caption_rule(text) is None and split_inline_credit(text) is None
+
+
 PAGE = """<html><body><article>
 <h1>Flood waters recede in the valley</h1>
 <p>Flood waters began to recede on Monday in the lower valley, where hundreds of homes were damaged last week.</p>
