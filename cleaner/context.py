@@ -223,6 +223,10 @@ def _captions_over_credits(out: list[Paragraph], caption_probs: list[float] | No
         p, credit = out[i], out[i + 1]
         if p.tag != "line" or p.why != "model" or p.label is not Label.BODY or credit.why not in _PHOTO_CREDITS:
             continue
+        # A credit over a caption is that caption's: BBC's "Image source, Getty Images"
+        # comes before its "Image caption, ...", under a paragraph of the article.
+        if out[i + 2].label is Label.CAPTION:
+            continue
         # A caption describes the picture: no speech, question, exclamation or voice
         # of the writer ("Are you a fan? I love her." over "Photos: Getty Images").
         if word_count(p.text) > MAX_INLINE_CAPTION_WORDS or is_quoted(p.text) or "?" in p.text \

@@ -61,6 +61,13 @@ def split_inline_credit(text: str) -> tuple[str, str] | None:
     return (description, credit) if description and credit else None
 
 
+def caption_text(text: str) -> str:
+    """A caption without its label: "Image caption, Rescuers at the site" gives
+    "Rescuers at the site"."""
+    m = lexicons().caption_label.match(text)
+    return text[m.end():] if m else text
+
+
 def _strip_label(text: str) -> str:
     """The credit without its opening label: "Photo:", "Reporting by", "By", "©"."""
     lex = lexicons()

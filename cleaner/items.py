@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .credits import parse_credit, split_inline_credit
+from .credits import caption_text, parse_credit, split_inline_credit
 from .document import Block, Item, Label, Paragraph
 from .lexicons import lexicons
 from .metadata import appeal_kind
@@ -30,13 +30,14 @@ def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tupl
     for p, block in zip(paragraphs, blocks):
         if p.label is Label.CAPTION:
             src, alt = block.image if block.image else (None, None)
-            split = split_inline_credit(p.text)
+            text = caption_text(p.text)
+            split = split_inline_credit(text)
             if split:
                 credits.append(_credit(split[1], p.why, caption=len(captions)))
                 captions.append(Item(split[0], None, p.why, src=src or None, alt=alt or None,
                                      credit=len(credits) - 1))
             else:
-                captions.append(Item(p.text, None, p.why, src=src or None, alt=alt or None))
+                captions.append(Item(text, None, p.why, src=src or None, alt=alt or None))
         elif p.label is Label.CREDIT:
             linked = previous is Label.CAPTION and captions[-1].credit is None
             credits.append(_credit(p.text, p.why, caption=len(captions) - 1 if linked else None))

@@ -13,7 +13,7 @@ _CREDIT_KINDS = (
     ("video", re.compile(r"video|відео|видео", re.I)),
     ("illustration", re.compile(r"illustra|ілюстрац|иллюстрац|zeichnung|colla[gj]|колаж|коллаж", re.I)),
     ("graphic", re.compile(r"graphic|grafik|infogra|графік|график", re.I)),
-    ("text", re.compile(r"^\W*(by|von|par|por|di|autor|автор|текст|text|words|written|redac)\b", re.I)),
+    ("text", re.compile(r"^\W*(by|von|par|por|di|autor|author|автор|текст|text|words|written|redac)\b", re.I)),
 )
 
 

@@ -172,8 +172,11 @@ def credit_tail(text: str) -> int | None:
 
 
 def caption_rule(text: str) -> Verdict | None:
-    """A short description that ends with its photo credit is a caption, credit included."""
+    """A short description that ends with its photo credit is a caption, credit included;
+    so is a line that opens with a caption's label ("Image caption, ...")."""
     words = word_count(text)
+    if words <= MAX_CAPTION_WORDS and lexicons().caption_label.match(text):
+        return Verdict(Label.CAPTION, 0.95, "rule:caption-label")
     if MIN_INLINE_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS and not is_quoted(text):
         m = may_match("credit_prefix", text) and lexicons().inline_credit.search(text)
         start = m.start() if m else credit_tail(text)

@@ -161,3 +161,55 @@ def test_plain_text_credits_are_structured_too():
     assert [c.to_dict() for c in doc.credits] == [{
         "text": "Foto: PAP/Leszek Szymański", "kind": "photo", "why": "rule:credit-prefix",
         "names": ["Leszek Szymański"], "agencies": ["PAP"]}]
+
+
+BBC_STYLE = """Ferry service resumes after storm
+
+Author, Tomasz Wierzba
+
+Role, Transport reporter
+
+Ferries between the mainland and the islands sailed again on Friday, three days after a storm closed the harbour.
+
+Image source, Getty Images
+
+Image caption, Passengers queue for the first crossing at the harbour on Friday morning
+
+The operator said extra sailings would run over the weekend to clear the backlog of freight and cars.
+
+Media caption, Watch: the storm hits the harbour wall
+
+Harbour staff said repairs to the damaged pier would take several weeks.
+"""
+
+
+def test_bbc_style_labels_mark_captions_and_the_credit_over_them_belongs_to_the_caption_below():
+    # BBC puts "Image source" over "Image caption": the paragraph above the credit is
+    # the article's lead, not the photo's caption.
+    doc = clean(BBC_STYLE, kind="text")
+    assert doc.text.startswith("Ferries between the mainland")
+    assert "Image caption" not in doc.text and "Media caption" not in doc.text
+    assert [c.text for c in doc.captions] == ["Passengers queue for the first crossing at the harbour on Friday morning",
+                                              "Watch: the storm hits the harbour wall"]
+    assert all(c.why == "rule:caption-label" for c in doc.captions)
+    byline = doc.credits[0].to_dict()
+    assert (byline["kind"], byline["names"], byline["why"]) == ("text", ["Tomasz Wierzba"], "rule:byline")
+    source = next(c.to_dict() for c in doc.credits if c.text.startswith("Image source"))
+    assert source["agencies"] == ["Getty Images"] and source["why"] == "rule:credit-prefix"
+
+
+@pytest.mark.parametrize("text", [
+    "Bildunterschrift: Die Fähre legt am Freitagmorgen im Hafen an",
+    "Pie de foto: El ferry atraca en el puerto el viernes por la mañana",
+    "Caption: The ferry docks at the harbour on Friday morning",
+])
+def test_a_caption_label_makes_a_caption_in_any_of_our_languages(text):
+    verdict = caption_rule(text)
+    assert verdict is not None and verdict.why == "rule:caption-label"
+
+
+def test_an_author_field_with_a_colon_is_no_byline():
+    # A book review's "Author: H. G. Wells" names the book's author, which the review is about.
+    from cleaner.rules import credit_rule
+    assert credit_rule("Author: Harriet Stone") is None
+    assert credit_rule("Author, Harriet Stone").why == "rule:byline"

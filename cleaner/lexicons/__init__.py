@@ -112,6 +112,7 @@ class Lexicons:
     cookie: re.Pattern
     notice: re.Pattern            # a note about the copy: where it was printed, how it may be used
     inline_credit: re.Pattern
+    caption_label: re.Pattern     # "Image caption, ...", "Bildunterschrift: ..."
     comment_mark: re.Pattern      # a reader comment's signature or its own link
     comment_heading: re.Pattern   # a comment section's heading, "closed" lines included
     comment_closed: re.Pattern
@@ -419,6 +420,7 @@ def lexicons() -> Lexicons:
                            r"|\s+" + _CREDIT_BY + r"\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))(?![^.!?]*\b(?-i:[a-zß-ÿа-яёіїєґ]{{5,}})\b))"
                            r"|,\s+(?:{0})(?:\s*[:：|/]|(?<=\.)))"
                            r"\s*\S(?:[^.!?]|\.(?=\w)|(?<=\b\w)\.){{0,80}}$"),
+        caption_label=_any(credit["caption_labels"], r"^\W*(?:{})\s*[,:：]\s*(?=\S)"),
         # "Posted by: Marta K. at October 3, 2024 9:12 AM" (a time of day: an article's
         # byline gives a date at most), or "Report this comment" alone on its line.
         comment_mark=re.compile(r"^\W*(?:(?:{})(?=.*\d{{1,2}}[:.]\d{{2}})|(?:{})\W*$)".format(
