@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .document import Label, Paragraph
 from .features import addresses_reader
-from .lexicons import YOU, lexicons, voice
+from .lexicons import MAX_SCAN, YOU, lexicons, voice
 from .rules import is_quoted, is_title, word_count
 from .segment import ends_open
 
@@ -38,6 +38,7 @@ CAPTION_OVER_CREDIT_SCORE = 0.8  # a fixed confidence, as the rules give: the mo
 # The caption probability from which the model may take a caption anywhere (pipeline.LABEL_MIN),
 # and a line over a photo credit past the article's end (_captions_over_credits).
 CAPTION_MIN = 0.9
+_DASH_QUOTE = re.compile(r"^\s*[-–—]\s")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|me|my|ich|je|j'|yo|io|ja|я)\b")
 # A sentence ends and another starts: a word of four letters or more, its stop, and a
 # capital ("im. Juliusza", "St. Mary" are abbreviations, not sentence ends).
@@ -231,6 +232,10 @@ def _captions_over_credits(out: list[Paragraph], caption_probs: list[float] | No
         # of the writer ("Are you a fan? I love her." over "Photos: Getty Images").
         if word_count(p.text) > MAX_INLINE_CAPTION_WORDS or is_quoted(p.text) or "?" in p.text \
                 or "!" in p.text or addresses_reader(p.text) or _FIRST_PERSON.search(p.text):
+            continue
+        # ... nor reports it: a quote opened with a dash ("- Nie mamy innego wyjścia -
+        # powiedział ..."), or a "said" in any of our languages.
+        if _DASH_QUOTE.match(p.text) or voice(p.text[:MAX_SCAN].lower())[2]:
             continue
         # ... in one sentence: on the corpora's pages copied as text, a paragraph of several
         # sentences over an image's credit was the article's own in 34 of 44 cases.

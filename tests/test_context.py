@@ -188,8 +188,16 @@ def test_the_line_over_a_credit_stays_body_where_it_may_be_the_articles_last():
          CREDIT, L(Label.BODY)],                                                  # two sentences: the article's
         [L(Label.BODY), L(Label.BODY, text="Espro P7 French Press"),
          L(Label.CREDIT, "rule:credit-prefix", "Credit: Amazon"), L(Label.BODY)],  # a heading over its picture
+        [L(Label.BODY), L(Label.BODY, text="- Nie mamy innego wyjścia - powiedział przewodniczący związku."),
+         CREDIT, L(Label.BODY)],                                                  # a quote opened with a dash
+        [L(Label.BODY), L(Label.BODY, text="The mayor told reporters the barrier held through the night."),
+         CREDIT, L(Label.BODY)],                                                  # reported speech
     ):
         assert all(p.label is not Label.CAPTION for p in revise(paras, [0.0] * len(paras)))
+    # A caption after the credit owns it (BBC's "Image source" over "Image caption").
+    paras = [L(Label.BODY), L(Label.BODY, text=CAPTION), CREDIT,
+             L(Label.CAPTION, "rule:caption-label", "Image caption, Sandbags on the quay"), L(Label.BODY)]
+    assert revise(paras, [0.0] * len(paras))[1].label is Label.BODY
 
 
 def test_past_the_articles_end_a_line_over_a_credit_is_a_caption_only_when_the_model_is_sure():

@@ -253,6 +253,11 @@ def test_is_quoted_answers_as_a_scan_of_every_quote_mark(text):
     "or redistributed.)",
     "© 2025 Rheinufer Medien GmbH. Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung der Redaktion, "
     "auch in Auszügen und für elektronische Medien.",
+    # Italian, French and Spanish sites say it as "reproduction reserved / forbidden".
+    "© RIPRODUZIONE RISERVATA",
+    "© Gazzetta del Porto - Riproduzione riservata",
+    "© Le Courrier du Port - Toute reproduction interdite sans autorisation",
+    "© Diario del Puerto. Prohibida su reproducción total o parcial.",
 ])
 def test_rights_notices_are_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="p"))
@@ -376,7 +381,11 @@ def test_share_rows_form_labels_and_comment_titles_are_boilerplate(text):
                                   "Listen to this article", "Save", "Show comments", "Artikel anhören", "Zur Startseite",
                                   "Artikel merken", "Écouter cet article", "Ajouter à vos sélections",
                                   "Voir les commentaires", "Escuchar artículo", "Ascolta l'articolo", "Salva",
-                                  "Posłuchaj artykułu", "Zapisz", "Слушать статью", "Слухати статтю", "Зберегти"])
+                                  "Posłuchaj artykułu", "Zapisz", "Слушать статью", "Слухати статтю", "Зберегти",
+                                  # news sites' links and ad labels
+                                  "Related article Harbour fees to double next spring", "Ad Feedback",
+                                  "Follow AP's coverage of the port strike at https://example.org",
+                                  "Our Standards: The Harbour Wire Trust Principles."])
 def test_forum_blog_shop_and_consent_furniture_is_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="line"))
     assert verdict is not None and verdict.label is Label.BOILERPLATE, text
