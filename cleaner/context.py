@@ -17,6 +17,8 @@ from .segment import ends_open
 # A model-made body or boilerplate paragraph with at least this appeal probability
 # joins an appeal block that surrounds it.
 RUN_APPEAL_MIN = 0.15
+# A body line this short that says "you" joins an appeal block that surrounds it.
+MAX_THANKS_WORDS = 20
 # Just before an appeal block, a model-made boilerplate line joins it from this
 # appeal probability ("Thank you for reading to the end."), a body paragraph only
 # from the higher one: the article's last paragraph also sits there. The higher one
@@ -88,21 +90,31 @@ def _grow_appeal_runs(out: list[Paragraph], probs: list[float]) -> None:
             i += 1
             continue
         j, run = i + 1, []
-        while j < n and out[j].label is Label.BOILERPLATE or j < n and _candidate(out[j], probs[j], RUN_APPEAL_MIN):
+        while j < n and (out[j].label is Label.BOILERPLATE or _candidate(out[j], probs[j], RUN_APPEAL_MIN)
+                         or _thanks_reader(out[j])):
             if out[j].why == "model":
                 run.append(j)
             j += 1
         closed = j < n and out[j].label is Label.APPEAL
         for k in run:
             # A body candidate joins a run that reaches the end; a model-made boilerplate
-            # line ("Thank you for reading") only one closed by another appeal, and only
-            # with a candidate's appeal probability or a "you": a menu between two appeal
+            # line, or a short body line that says "you" ("Thank you for reading, and for
+            # caring about Brackwater."), only one closed by another appeal, and only with
+            # a candidate's appeal probability or a "you": a menu between two appeal
             # buttons of a page copied whole ("Subscribe", "Investing", "Donate") stays
             # boilerplate ("About us" too: menus say "we" and "our" often enough).
             if closed and (probs[k] >= RUN_APPEAL_MIN or YOU.search(out[k].text.lower())) \
-                    or out[k].label is Label.BODY and j == n and _ends_appeal(out[k], probs[k]):
+                    or out[k].label is Label.BODY and j == n and probs[k] >= RUN_APPEAL_MIN \
+                    and _ends_appeal(out[k], probs[k]):
                 out[k] = _to_appeal(out[k], probs[k], "context:appeal-run")
         i = max(j, i + 1)
+
+
+def _thanks_reader(p: Paragraph) -> bool:
+    """A short model-made body line that speaks to the reader, unquoted: inside an
+    appeal block it is the block's ("Thank you for reading"), wherever the model puts it."""
+    return p.why == "model" and p.label is Label.BODY and word_count(p.text) <= MAX_THANKS_WORDS \
+        and bool(YOU.search(p.text.lower())) and not is_quoted(p.text)
 
 
 def _ends_appeal(p: Paragraph, appeal_prob: float) -> bool:

@@ -32,6 +32,21 @@ def test_to_the_end_a_body_paragraph_joins_the_appeal_if_it_talks_to_the_reader_
     assert out[2].label is Label.APPEAL and out[2].why == "context:appeal-run"
 
 
+def test_a_short_line_to_the_reader_inside_an_appeal_block_joins_it_whatever_the_model_says():
+    plea = P(Label.APPEAL, "rule:appeal-lexicon", 0.96, text="If you can give £3 a month, please do.")
+    button = P(Label.APPEAL, "rule:appeal-button", 0.95, text="Chip in")
+    thanks = P(Label.BODY, text="Thank you for reading, and for caring about Brackwater.")
+    out = revise([P(Label.BODY, score=0.9), plea, thanks, button], [0.0, 0.96, 0.02, 0.95])
+    assert out[2].label is Label.APPEAL and out[2].why == "context:appeal-run"
+    # Only inside the block: after the last appeal it stays the model's (a reader may
+    # be thanked in an article's own closing line), and so do quotes and long paragraphs.
+    assert revise([P(Label.BODY, score=0.9), plea, thanks], [0.0, 0.96, 0.02])[2].label is Label.BODY
+    for text in ("“Thank you for coming,” the mayor told the volunteers.",
+                 "Thank you, the mayor told the volunteers, " + "who had worked through the night " * 4):
+        body = P(Label.BODY, text=text)
+        assert revise([P(Label.BODY, score=0.9), plea, body, button], [0.0, 0.96, 0.02, 0.95])[2].label is Label.BODY
+
+
 def test_a_boilerplate_line_joins_a_closed_run_only_with_some_appeal_probability():
     button = P(Label.APPEAL, "rule:appeal-button", 0.95, text="Subscribe")
     menu = [button, P(Label.BOILERPLATE, text="Investing"), P(Label.BOILERPLATE, text="About us"),
