@@ -27,7 +27,7 @@ def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tupl
     credits: list[Item] = []
     appeals: list[Item] = []
     previous: Label | None = None
-    for p, block in zip(paragraphs, blocks):
+    for i, (p, block) in enumerate(zip(paragraphs, blocks)):
         if p.label is Label.CAPTION:
             src, alt = block.image if block.image else (None, None)
             text = caption_text(p.text)
@@ -43,10 +43,20 @@ def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tupl
             credits.append(_credit(p.text, p.why, caption=len(captions) - 1 if linked else None))
             if linked:
                 captions[-1] = replace(captions[-1], credit=len(credits) - 1)
-        elif p.label is Label.APPEAL:
+        elif p.label is Label.APPEAL and not _part_of_neighbour(paragraphs, blocks, i):
             appeals.append(Item(p.text, appeal_kind(p.text), p.why))
         previous = p.label
     return tuple(captions), tuple(credits), tuple(appeals)
+
+
+def _part_of_neighbour(paragraphs: list[Paragraph], blocks: list[Block], i: int) -> bool:
+    """A text the extractor left out that is part of a neighbour of the same label: the
+    "<strong>Newsletter:</strong>" of a kept appeal is listed once, with its paragraph."""
+    if blocks[i].in_main:
+        return False
+    p = paragraphs[i]
+    return any(0 <= j < len(paragraphs) and paragraphs[j].label is p.label and p.text in paragraphs[j].text
+               for j in (i - 1, i + 1))
 
 
 # A page whose "body" is mostly links and holds almost no prose besides is a

@@ -215,3 +215,18 @@ def test_an_article_copied_with_its_furniture_keeps_every_sentence_of_its_own():
     assert [c.text for c in doc.captions] == ["Workers inspect the cables at the north tower on Sunday."]
     assert "(Photo by Jan Weber/Getty Images)" in [c.text for c in doc.credits]
     assert [a.text for a in doc.appeals] == ["Download our app and never miss breaking news from the coast."]
+
+
+def test_a_bold_label_inside_a_kept_appeal_is_listed_once():
+    # The extractor keeps the paragraph; its "<strong>Newsletter:</strong>" is also read
+    # as a text it left out. The paragraph's appeal item holds it, so it is not listed again.
+    page = """<html><body><article><h1>Bridge reopens after repairs</h1>
+<p>The old bridge reopened on Saturday after two years of repairs, the city said in a statement on Friday.</p>
+<p>Engineers replaced the deck and strengthened the piers, which had been damaged in the floods of 2021.</p>
+<p><strong>Newsletter:</strong> Sign up for our morning briefing and get the city's news in your inbox every day.</p>
+<p>The bridge will close again for one night in March for a final inspection, officials said on Friday.</p>
+</article></body></html>"""
+    doc = cleaner.clean(page, kind="html")
+    assert [a.text for a in doc.appeals] == [
+        "Newsletter: Sign up for our morning briefing and get the city's news in your inbox every day."]
+    assert "Newsletter" not in doc.text and "final inspection" in doc.text
