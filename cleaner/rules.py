@@ -43,8 +43,9 @@ _CLOSE_QUOTE = re.compile(r"[\"”“»’‘]")
 _CLOSED_AFTER_PUNCT = re.compile(r"[,.!?…][\"”“»’]")
 MAX_QUOTE_CHARS = 600
 _QUOTE_MARKS = "“„«‚‘”»’"  # with '"', every mark the three patterns above hold
-_RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa|всі права|усі права|все права"
-                     r"|riproduzione riservata|reproduction interdite|prohibida su reproducción", re.I)
+_RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa"
+                     r"|всі права|усі права|все права|riproduzione riservata|reproduction interdite"
+                     r"|prohibida su reproducción", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:|by\b))", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 
