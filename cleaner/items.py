@@ -21,7 +21,9 @@ def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tupl
 
     A caption that ends with its credit ("... Photograph: Jane Roe/AFP") gives a
     caption of the description and a credit; a credit right after a caption that
-    has none is that caption's credit. Both carry the other's index.
+    has none is that caption's credit, and so is a photo credit right before a
+    caption with no credit after it (BBC's "Image source, ..." over "Image
+    caption, ..."). Both carry the other's index.
     """
     captions: list[Item] = []
     credits: list[Item] = []
@@ -36,6 +38,10 @@ def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tupl
                 credits.append(_credit(split[1], p.why, caption=len(captions)))
                 captions.append(Item(split[0], None, p.why, src=src or None, alt=alt or None,
                                      credit=len(credits) - 1))
+            elif _owns_credit_above(paragraphs, i, credits):
+                credits[-1] = replace(credits[-1], caption=len(captions))
+                captions.append(Item(text, None, p.why, src=src or None, alt=alt or None,
+                                     credit=len(credits) - 1))
             else:
                 captions.append(Item(text, None, p.why, src=src or None, alt=alt or None))
         elif p.label is Label.CREDIT:
@@ -47,6 +53,19 @@ def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tupl
             appeals.append(Item(p.text, appeal_kind(p.text), p.why))
         previous = p.label
     return tuple(captions), tuple(credits), tuple(appeals)
+
+
+def _owns_credit_above(paragraphs: list[Paragraph], i: int, credits: list[Item]) -> bool:
+    """Whether the caption at `i` takes the picture credit listed just before it: one
+    that no caption has, right above it, with no credit of the caption's own below."""
+    above = paragraphs[i - 1] if i else None
+    below = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+    return above is not None and above.label is Label.CREDIT and bool(credits) \
+        and credits[-1].caption is None and credits[-1].kind in _PICTURE_CREDITS \
+        and (below is None or below.label is not Label.CREDIT)
+
+
+_PICTURE_CREDITS = frozenset(("photo", "video", "illustration", "graphic"))
 
 
 def _part_of_neighbour(paragraphs: list[Paragraph], blocks: list[Block], i: int) -> bool:

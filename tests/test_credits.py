@@ -1,7 +1,7 @@
 """Credits as structured data, captions with their images and linked credits."""
 import pytest
 
-from cleaner import clean
+from cleaner import Label, clean
 from cleaner.credits import parse_credit, split_inline_credit
 from cleaner.rules import caption_rule
 
@@ -196,6 +196,29 @@ def test_bbc_style_labels_mark_captions_and_the_credit_over_them_belongs_to_the_
     assert (byline["kind"], byline["names"], byline["why"]) == ("text", ["Tomasz Wierzba"], "rule:byline")
     source = next(c.to_dict() for c in doc.credits if c.text.startswith("Image source"))
     assert source["agencies"] == ["Getty Images"] and source["why"] == "rule:credit-prefix"
+    # The credit over the caption is that caption's, and each points to the other.
+    assert doc.credits[doc.captions[0].credit].text == "Image source, Getty Images"
+    assert source["caption"] == 0 and doc.captions[1].credit is None
+
+
+def test_a_credit_above_a_caption_is_its_own_only_when_no_caption_has_it_and_none_follows():
+    from cleaner.document import Block, Paragraph
+    from cleaner.items import lifted_items
+
+    def para(label, text):
+        return Paragraph(text, label, 0.9, "rule", label, "line")
+    body = para(Label.BODY, "The ferry sailed again on Friday.")
+    first, second = para(Label.CAPTION, "The ferry at the quay."), para(Label.CAPTION, "Passengers on board.")
+    credit = para(Label.CREDIT, "Photo: Anna Berg/Reuters")
+    own = para(Label.CREDIT, "Photo: Jan Roe/AP")
+    for paras, links in (
+        ([body, credit, second, body], [0]),           # BBC's order: the credit above is the caption's
+        ([first, credit, second, body], [0, None]),    # the credit is the first caption's already
+        ([body, credit, second, own], [1]),            # the caption has its own credit below
+        ([para(Label.CREDIT, "By Jan Roe"), second, body], [None]),  # a byline is no picture's
+    ):
+        captions, credits, _ = lifted_items(paras, [Block(p.text) for p in paras])
+        assert [c.credit for c in captions] == links, paras
 
 
 @pytest.mark.parametrize("text", [
