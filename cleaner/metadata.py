@@ -10,9 +10,9 @@ _META_FIELDS = ("title", "author", "date", "sitename", "url", "hostname", "descr
 _CREDIT_KINDS = (
     ("reporting", re.compile(r"reporting|reported|mit material|avec |con información|за матеріалами|по материалам|agenc|agentur", re.I)),
     ("editing", re.compile(r"edit", re.I)),
-    ("video", re.compile(r"video|відео|видео", re.I)),
-    ("illustration", re.compile(r"illustra|ілюстрац|иллюстрац|zeichnung|colla[gj]|колаж|коллаж", re.I)),
-    ("graphic", re.compile(r"graphic|grafik|infogra|графік|график", re.I)),
+    ("video", re.compile(r"v[ií]deo|відео|видео", re.I)),
+    ("illustration", re.compile(r"illustra|ilustra|ілюстрац|иллюстрац|zeichnung|visualisierung|colla[gj]|колаж|коллаж", re.I)),
+    ("graphic", re.compile(r"graphic|gr[aá]fi[ck]|infogra|графік|график", re.I)),
     ("text", re.compile(r"^\W*(by|von|par|por|di|autor|author|автор|текст|text|words|written|redac)\b", re.I)),
 )
 

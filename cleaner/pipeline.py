@@ -300,7 +300,7 @@ class Cleaner:
                 p = Paragraph(block.text, labels[best], score, "model", labels[best], block.tag)
             paragraphs.append(p)
         appeal, caption = self._col[Label.APPEAL], self._col[Label.CAPTION]
-        return revise(paragraphs, [r[appeal] for r in probs], [r[caption] for r in probs])  # 7
+        return revise(paragraphs, [r[appeal] for r in probs], [r[caption] for r in probs], lang)  # 7
 
     def _model_label(self, row, block: Block, model: Model | None = None) -> tuple[int, float]:
         """The model's (label column, probability); body wins from `body_min` up, since

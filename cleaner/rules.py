@@ -33,6 +33,9 @@ _MAKER_AND_OUTLET = re.compile(r"(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,3}[A-ZÀ-Þ][\w.
 # as "(Source: Eurostat)" and "(Video: ...)" end sentences of the body too.
 _BRACKETED_PHOTO_CREDIT = re.compile(r"(?<=\s)[(\[](?i:photos?|photograph|pictures?|fotos?|bild|fot\.|zdjęcie|imagen|фото)"
                                      r"(?:\s*[:：]|\s+(?i:by|von|di|de|par|por)\s)[^()\[\]]{1,80}[)\]]\.?$")
+# "... samedi soir. © Rade Info": a copyright sign and names after a sentence's end,
+# with no year ("© 2024 The Gazette" closes a page, not a photo's caption).
+_COPYRIGHT_TAIL = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(©\s*(?=[A-ZÀ-ÞА-ЯІЇЄҐ])[^\d.!?©]{1,60})$")
 _PHOTO_OR_SECOND_SOURCE = re.compile(r"(?i:photo|foto|фото|bild|zdj)|/|\bvia\b")
 # Quoted speech can contain a plea ("'Donate now,' she urged") and stays body.
 # Speech is three or more words between quote marks, or a quote closed after
@@ -152,7 +155,12 @@ def credit_tail(text: str) -> int | None:
     the agency: a news text may close with its source alone ("... mit. (dpa)").
     A paper's own photographer is named with the paper in brackets: "... (Jane
     Roe/The Gazette)", "(Jane Roe for The Gazette)". A photo's credit in brackets
-    needs no stop before it: "... en el Congreso (Foto: Jane Roe/Pool via REUTERS)."."""
+    needs no stop before it: "... en el Congreso (Foto: Jane Roe/Pool via REUTERS).".
+    A copyright sign with names after a stop closes one too: "... samedi soir. © Rade Info"."""
+    if "©" in text:
+        m = _COPYRIGHT_TAIL.search(text, max(0, len(text) - MAX_TAIL_CHARS))
+        if m:
+            return m.start(1)
     bracketed = text.endswith(")")
     if bracketed or text.endswith((").", "].")):
         photo = _BRACKETED_PHOTO_CREDIT.search(text, max(0, len(text) - MAX_TAIL_CHARS))

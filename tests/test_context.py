@@ -224,7 +224,7 @@ def test_past_the_articles_end_a_line_over_a_credit_is_a_caption_only_when_the_m
     assert revise(tail, [0.0] * 5, unsure)[1].label is Label.BODY
     assert revise(tail, [0.0] * 5)[1].label is Label.BODY  # no probabilities: the place alone decides
     # Sure or not: where the text ends with the credit the line may be the article's
-    # last paragraph, and with nothing before it the lead.
+    # last paragraph, and with no body before or after it a lone lead.
     for paras, line in (([L(Label.BODY), L(Label.BODY, text=CAPTION), CREDIT], 1),
                         ([L(Label.BODY, text=CAPTION), CREDIT, L(Label.APPEAL, "rule:appeal-lexicon")], 0)):
         assert revise(paras, [0.0] * len(paras), [0.99] * len(paras))[line].label is Label.BODY
@@ -232,6 +232,42 @@ def test_past_the_articles_end_a_line_over_a_credit_is_a_caption_only_when_the_m
     for text in (f"“{CAPTION}” she said.", f"{CAPTION} The water rose another metre by the evening."):
         paras = [L(Label.BODY), L(Label.BODY, text=text), CREDIT, L(Label.APPEAL, "rule:appeal-lexicon")]
         assert revise(paras, [0.0] * 4, [0.0, 0.99, 0.0, 0.0])[1].label is Label.BODY, text
+
+
+def test_before_the_articles_start_a_line_over_a_credit_is_a_caption_only_when_the_model_is_sure():
+    # A copied article may open with its photo: caption, credit, then the lead.
+    paras = [L(Label.BODY, text=CAPTION), CREDIT, L(Label.BODY), L(Label.BODY)]
+    out = revise(paras, [0.0] * 4, [0.95, 0.0, 0.0, 0.0])
+    assert out[0].label is Label.CAPTION and out[0].why == "context:caption-over-credit"
+    # Unsure, the line may be the lead itself, over its photo's credit.
+    assert revise(paras, [0.0] * 4, [0.5, 0.0, 0.0, 0.0])[0].label is Label.BODY
+    # Below a byline and over the credit it is still before the article.
+    byline = L(Label.CREDIT, "rule:byline", "By Ana Ruiz")
+    paras = [byline, L(Label.BODY, text=CAPTION), CREDIT, L(Label.BODY)]
+    assert revise(paras, [0.0] * 4, [0.0, 0.95, 0.0, 0.0])[1].label is Label.CAPTION
+
+
+def test_the_models_credit_that_names_a_photos_maker_has_its_caption_above():
+    for text in ("(Sentinel photo by Ana Kowalczyk)", "Chronicle photo/Lisa Tran", "(Photo Julie Mathevon)"):
+        paras = [L(Label.BODY), L(Label.BODY, text=CAPTION), L(Label.CREDIT, text=text), L(Label.BODY)]
+        assert revise(paras, [0.0] * 4)[1].label is Label.CAPTION, text
+    # A credit line the model made that names no maker is no photo's: "Video collection".
+    # Nor is a caption of its own, with its credit after a stop.
+    for text in ("Video collection", "Photo archive", "Photo of the Day: Autumn Meadow",
+                 "Pumps at dusk on the old oil field. Bild: Jane Roe"):
+        paras = [L(Label.BODY), L(Label.BODY, text=CAPTION), L(Label.CREDIT, text=text), L(Label.BODY)]
+        assert revise(paras, [0.0] * 4)[1].label is Label.BODY, text
+
+
+def test_an_italian_caption_may_open_with_the_plural_article_i():
+    text = "I vigili del fuoco davanti al capannone di via Roma, lunedì sera."
+    paras = [L(Label.BODY), L(Label.BODY, text=text), CREDIT, L(Label.BODY)]
+    assert revise(paras, [0.0] * 4, lang="it")[1].label is Label.CAPTION
+    # In English "I" is the writer's voice, and Italian's "io" is too.
+    paras[1] = L(Label.BODY, text="I watched the volunteers stack sandbags along the river wall.")
+    assert revise(paras, [0.0] * 4, lang="en")[1].label is Label.BODY
+    paras[1] = L(Label.BODY, text="Io e i vigili del fuoco davanti al capannone, lunedì sera.")
+    assert revise(paras, [0.0] * 4, lang="it")[1].label is Label.BODY
 
 
 PROSE = "The council voted on Thursday to double the visitor levy for cruise passengers from next April."

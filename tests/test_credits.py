@@ -17,6 +17,9 @@ from cleaner.rules import caption_rule
     ("Reporting by John Smith and Maria Lopez; Editing by Anna Roe", "reporting",
      ["John Smith", "Maria Lopez", "Anna Roe"], []),
     ("Video: Marta Ruiz", "video", ["Marta Ruiz"], []),
+    ("Vídeo: Carmen Sáez", "video", ["Carmen Sáez"], []),
+    ("Visualisierung: Stadt Konstanz", "illustration", ["Stadt Konstanz"], []),
+    ("Gráfico: Sergio Lama", "graphic", ["Sergio Lama"], []),
     ("By Jane Doe", "text", ["Jane Doe"], []),
     ("Photo: Handout", "photo", [], []),
 ])
@@ -111,6 +114,28 @@ def test_an_agency_credit_in_brackets_or_alone_ends_a_caption(caption, credit, n
 def test_a_bracketed_photo_credit_ends_a_caption(caption, credit):
     assert caption_rule(f"{caption} {credit}") is not None
     assert split_inline_credit(f"{caption} {credit}") == (caption, credit)
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Les Canadair en action au-dessus d'Allauch, samedi soir.", "© Rade Info"),
+    ("Firefighters at the warehouse on Monday night.", "© Jane Roe / Harbour Ledger"),
+    ("Il progetto vincitore del concorso di architettura.", "Immagine: Città di Lugano"),
+    ("So soll die neue Brücke über den Seerhein aussehen.", "Visualisierung: Stadt Konstanz"),
+])
+def test_a_copyright_sign_or_a_pictures_label_ends_a_caption(caption, credit):
+    assert caption_rule(f"{caption} {credit}") is not None
+    assert split_inline_credit(f"{caption} {credit}") == (caption, credit)
+
+
+@pytest.mark.parametrize("text", [
+    # A page's rights line names a year; a footer's ends with its company's stop.
+    "All articles are checked by our editors. © 2024 The Gazette",
+    "Read our privacy policy. © The Gazette Media Group Ltd.",
+    # The sign with no stop before it is in a sentence.
+    "The band © Harbour Records released the album in May.",
+])
+def test_a_copyright_sign_without_names_after_a_stop_ends_no_caption(text):
+    assert caption_rule(text) is None and split_inline_credit(text) is None
 
 
 @pytest.mark.parametrize("text", [
