@@ -101,6 +101,15 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "Il giornalismo di qualità costa. Abbonati per sostenere la nostra redazione.",
     "Want more stories like this? Make us a preferred source on Google.",
     "Help us reach our goal of 1,000 new members by the end of the year.",
+    "Add us as a preferred source on Google News.",
+    # Channels in the imperative, and "read us on ...".
+    "Приєднуйтесь до нашого каналу у Viber.", "Читайте нас у Google News.", "Читайте нас в Дзене.",
+    # A first month's price, opening the line or after a colon or dash.
+    "Subscribe to the Courier: your first month for £1.", "Lesen Sie den ersten Monat für 0,99 Euro.",
+    "Mit Rundschau Plus lesen Sie alles – im ersten Monat für 0,99 Euro.", "Offre découverte : 1 € le premier mois.",
+    "Suscríbete: el primer mes por 1 euro.", "Abbonati al Gazzettino del Lago: il primo mese a 1 euro.",
+    "Pierwszy miesiąc prenumeraty za 1 zł.", "Перший місяць — за 1 гривню, далі 99 гривень.",
+    "Первый месяц подписки — за 1 рубль.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -125,6 +134,13 @@ def test_appeals_in_many_languages(text):
     "Local firms chip in to repair the harbour wall after the storm.",
     "Gli abbonati a Netflix in Italia sono cresciuti del 12% nel 2025.",
     "The council raised the limit of free parking hours in the old town.",
+    # A report on a first month's price.
+    "The streaming service will charge new customers $1 for their first month, the company said.",
+    "Neukunden zahlen im ersten Monat für 0,99 Euro, danach kostet das Abo 9,99 Euro, teilte der Verlag mit.",
+    "Secondo l'azienda, il primo mese a 1 euro ha attirato oltre diecimila nuovi abbonati.",
+    "По данным компании, первый месяц за 1 рубль оформили более 40 тысяч человек.",
+    "Selon l'éditeur, l'offre à 1 € le premier mois a séduit 12 000 nouveaux lecteurs.",
+    "Jak podał wydawca, pierwszy miesiąc za 1 zł wybrało ponad 8 tys. czytelników.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
