@@ -38,9 +38,15 @@ _PHOTO_CREDITS = ("rule:credit-prefix", "rule:credit-agency", "rule:credit-copyr
 # ... and the model's credit lines that name a photo's maker: "(Sentinel photo by Jane
 # Roe)", "Chronicle photo/Jane Roe", where the outlet's name comes before the word.
 MAX_PHOTO_WORD_AT = 25
-_PHOTO_MAKER = re.compile(r"(?i:\b(?:photo|foto|фото|bild|zdjęcie|fot\.))\s*(?:[:/©]|(?i:by|von|de|di|par)\s)?\s*"
+_PHOTO_MAKER = re.compile(r"(?i:\b(?:photo|foto|фото|bild|zdjęcie|fot\.))\s*"
+                          r"(?:[:/©]|(?i:by|von|de|di|par|cedida por|courtesy(?: of)?|cortesía de)\s)?\s*"
                           r"[A-ZÀ-ÞА-ЯІЇЄҐ]")
+# A data source's line ("Source: Eurostat") stands under a chart's title, but also under
+# the paragraph that leads into a chart or quotes a release: on the corpora's pages,
+# 44 body paragraphs and no caption stood over one, so that line needs the model's word.
+_SOURCE_CREDIT = re.compile(r"^\W*(?i:sources?|quellen?|fuentes?|źródł[oa]|джерел[оа]|источник|fonte)\b")
 MAX_INLINE_CAPTION_WORDS = 60
+START_CAPTION_MAX_WORDS = 20
 CAPTION_OVER_CREDIT_SCORE = 0.8  # a fixed confidence, as the rules give: the model said body
 # The caption probability from which the model may take a caption anywhere (pipeline.LABEL_MIN),
 # and a line over a photo credit past the article's end (_captions_over_credits).
@@ -237,9 +243,12 @@ def _captions_over_credits(out: list[Paragraph], caption_probs: list[float] | No
     alone: in our 466 labelled articles, 87 captions and no body paragraph (with
     only the page's tail after the credit, 74 captions and 14 body paragraphs;
     with the credit last, 8 and 7; with no body before, 17 and none). Where the
-    body has not begun or has ended (the page's tail, related links or an
-    appeal, follows the credit), the line is a caption only when the model is
-    sure of it as well (`caption_probs`, from CAPTION_MIN).
+    body has ended (the page's tail, related links or an appeal, follows the
+    credit), the line is a caption only when the model is sure of it as well
+    (`caption_probs`, from CAPTION_MIN). Where it has not begun, so does a line
+    longer than START_CAPTION_MAX_WORDS, which may be the lead: the captions
+    there have 6 to 18 words, and on the corpora's pages two lines of 14 words
+    stood there over a credit, one of them a photo's caption the gold keeps.
     """
     body = [p.label is Label.BODY for p in out]
     for i in range(len(out) - 2):  # a text that ends with the credit may end with its own last paragraph
@@ -270,7 +279,14 @@ def _captions_over_credits(out: list[Paragraph], caption_probs: list[float] | No
             continue
         before, after = any(body[:i]), any(body[i + 2:])
         sure = caption_probs is not None and caption_probs[i] >= CAPTION_MIN
-        if (before and after) or (sure and (before or after)):
+        plain = not _SOURCE_CREDIT.match(credit.text)
+        if before and after:
+            take = sure or plain
+        elif after:  # before the article: a short line is its photo's caption, a long one may be the lead
+            take = sure or (plain and word_count(p.text) <= START_CAPTION_MAX_WORDS)
+        else:
+            take = sure and before
+        if take:
             out[i] = replace(p, label=Label.CAPTION, score=CAPTION_OVER_CREDIT_SCORE, why="context:caption-over-credit",
                              first_label=p.label)
             body[i] = False

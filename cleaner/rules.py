@@ -32,10 +32,18 @@ _MAKER_AND_OUTLET = re.compile(r"(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,3}[A-ZÀ-Þ][\w.
 # "(Foto: Jane Roe, 14.01.2022).", "(Picture by Jane Roe.)": only the photo's own words,
 # as "(Source: Eurostat)" and "(Video: ...)" end sentences of the body too.
 _BRACKETED_PHOTO_CREDIT = re.compile(r"(?<=\s)[(\[](?i:photos?|photograph|pictures?|fotos?|bild|fot\.|zdjęcie|imagen|фото)"
-                                     r"(?:\s*[:：]|\s+(?i:by|von|di|de|par|por)\s)[^()\[\]]{1,80}[)\]]\.?$")
+                                     r"(?:\s*[:：]|\s+(?i:by|von|di|de|par|por)\s|(?<=\.)\s)[^()\[\]]{1,80}[)\]]\.?$")
 # "... samedi soir. © Rade Info": a copyright sign and names after a sentence's end,
-# with no year ("© 2024 The Gazette" closes a page, not a photo's caption).
-_COPYRIGHT_TAIL = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(©\s*(?=[A-ZÀ-ÞА-ЯІЇЄҐ])[^\d.!?©]{1,60})$")
+# with no year ("© 2024 The Gazette" closes a page, not a photo's caption); with no
+# stop before it, names only ("... для детей © Елена Кузнецова").
+_COPYRIGHT_TAIL = re.compile(r"(?:(?<!\b\w)[.!?…][\"”’»]?\s+(©\s*(?=[A-ZÀ-ÞА-ЯІЇЄҐ])[^\d.!?©]{1,60})"
+                             r"|\s(©\s*[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]*){0,3}))$")
+# A video's or gallery's title under its label: "VÍDEO | Así celebró la afición el
+# ascenso", "WIDEO: Tak wygląda nowa trasa". A name after the label is a credit
+# ("Video: Jane Roe"); words in lower case make a sentence.
+_MEDIA_TITLE = re.compile(r"^\W*(?i:v[ií]deo|wideo|відео|видео|fotos|photos|galer[ií]a|galerie|gallery)\s*[|:：]\s*(.+)$")
+_LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-zß-ÿа-яёіїєґ][a-zß-ÿа-яёіїєґ'’-]{3,}(?![\w/.@])")
+MIN_MEDIA_TITLE_LOWER_WORDS = 3
 _PHOTO_OR_SECOND_SOURCE = re.compile(r"(?i:photo|foto|фото|bild|zdj)|/|\bvia\b")
 # Quoted speech can contain a plea ("'Donate now,' she urged") and stays body.
 # Speech is three or more words between quote marks, or a quote closed after
@@ -48,7 +56,7 @@ MAX_QUOTE_CHARS = 600
 _QUOTE_MARKS = "“„«‚‘”»’"  # with '"', every mark the three patterns above hold
 _RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa"
                      r"|всі права|усі права|все права|riproduzione riservata|reproduction interdite"
-                     r"|prohibida su reproducción", re.I)
+                     r"|prohibida (?:la|su) reproducción|передрук|перепечатка", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:|by\b))", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 
@@ -122,7 +130,7 @@ def credit_rule(text: str) -> Verdict | None:
         return Verdict(Label.CREDIT, 0.96, "rule:credit-reporting")
     if words > MAX_CREDIT_WORDS:
         return None
-    if may_match("credit_prefix", text) and lex.credit_prefix.search(text):
+    if may_match("credit_prefix", text) and lex.credit_prefix.search(text) and not media_title(text):
         return Verdict(Label.CREDIT, 0.97, "rule:credit-prefix")
     if _copyright_notice(text):
         return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
@@ -160,7 +168,7 @@ def credit_tail(text: str) -> int | None:
     if "©" in text:
         m = _COPYRIGHT_TAIL.search(text, max(0, len(text) - MAX_TAIL_CHARS))
         if m:
-            return m.start(1)
+            return m.start(1) if m.group(1) else m.start(2)
     bracketed = text.endswith(")")
     if bracketed or text.endswith((").", "].")):
         photo = _BRACKETED_PHOTO_CREDIT.search(text, max(0, len(text) - MAX_TAIL_CHARS))
@@ -181,12 +189,20 @@ def credit_tail(text: str) -> int | None:
     return None
 
 
+def media_title(text: str) -> bool:
+    """Whether the line is a video's or gallery's title under its label (_MEDIA_TITLE)."""
+    m = _MEDIA_TITLE.match(text)
+    return m is not None and len(_LOWER_WORD.findall(m.group(1))) >= MIN_MEDIA_TITLE_LOWER_WORDS
+
+
 def caption_rule(text: str) -> Verdict | None:
     """A short description that ends with its photo credit is a caption, credit included;
-    so is a line that opens with a caption's label ("Image caption, ...")."""
+    so is a line that opens with a caption's label ("Image caption, ..."), or a video's."""
     words = word_count(text)
     if words <= MAX_CAPTION_WORDS and lexicons().caption_label.match(text):
         return Verdict(Label.CAPTION, 0.95, "rule:caption-label")
+    if words <= MAX_CREDIT_WORDS * 2 and media_title(text):
+        return Verdict(Label.CAPTION, 0.9, "rule:media-title")
     if MIN_INLINE_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS and not is_quoted(text):
         m = may_match("credit_prefix", text) and lexicons().inline_credit.search(text)
         start = m.start() if m else credit_tail(text)

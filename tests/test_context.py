@@ -169,6 +169,8 @@ def L(label, why="model", text="x"):
 
 CAPTION = "Volunteers stack sandbags along the river wall in the old town on Friday."
 CREDIT = L(Label.CREDIT, "rule:credit-prefix", "Photo: Harbour Ledger / Ana Ruiz")
+LEAD = ("Volunteers worked through the night to stack sandbags along the river wall in the old town, "
+        "as forecasters warned that the water could rise another metre by Saturday.")
 
 
 def test_a_line_over_a_photo_credit_inside_the_article_is_its_caption():
@@ -190,7 +192,7 @@ def test_the_line_over_a_credit_stays_body_where_it_may_be_the_articles_last():
     for paras in (
         [L(Label.BODY), L(Label.BODY, text=CAPTION), CREDIT],                      # the text ends there
         [L(Label.BODY), L(Label.BODY, text=CAPTION), CREDIT, L(Label.APPEAL)],     # only an appeal after
-        [L(Label.BODY, text=CAPTION), CREDIT, L(Label.BODY), L(Label.BODY)],       # the lead: nothing before
+        [L(Label.BODY, text=LEAD), CREDIT, L(Label.BODY), L(Label.BODY)],          # a long lead: nothing before
         [L(Label.BODY), L(Label.BODY, text=f"“{CAPTION}” she said."), CREDIT, L(Label.BODY)],  # speech
         [L(Label.BODY), L(Label.BODY, text=CAPTION),
          L(Label.CREDIT, "rule:byline", "By Ana Ruiz"), L(Label.BODY)],           # a byline, not a photo credit
@@ -234,17 +236,30 @@ def test_past_the_articles_end_a_line_over_a_credit_is_a_caption_only_when_the_m
         assert revise(paras, [0.0] * 4, [0.0, 0.99, 0.0, 0.0])[1].label is Label.BODY, text
 
 
-def test_before_the_articles_start_a_line_over_a_credit_is_a_caption_only_when_the_model_is_sure():
-    # A copied article may open with its photo: caption, credit, then the lead.
+def test_before_the_articles_start_a_short_line_over_a_credit_is_a_caption():
+    # A copied article may open with its photo: caption, credit, then the lead. A short
+    # line there is the caption, sure or not.
     paras = [L(Label.BODY, text=CAPTION), CREDIT, L(Label.BODY), L(Label.BODY)]
-    out = revise(paras, [0.0] * 4, [0.95, 0.0, 0.0, 0.0])
-    assert out[0].label is Label.CAPTION and out[0].why == "context:caption-over-credit"
-    # Unsure, the line may be the lead itself, over its photo's credit.
+    for probs in ([0.95, 0.0, 0.0, 0.0], [0.1, 0.0, 0.0, 0.0]):
+        out = revise(paras, [0.0] * 4, probs)
+        assert out[0].label is Label.CAPTION and out[0].why == "context:caption-over-credit"
+    # A line of more than 20 words may be the lead itself, over its photo's credit.
+    paras[0] = L(Label.BODY, text=LEAD)
     assert revise(paras, [0.0] * 4, [0.5, 0.0, 0.0, 0.0])[0].label is Label.BODY
-    # Below a byline and over the credit it is still before the article.
+    assert revise(paras, [0.0] * 4, [0.95, 0.0, 0.0, 0.0])[0].label is Label.CAPTION
+    # Below a byline or a date line and over the credit it is still before the article.
     byline = L(Label.CREDIT, "rule:byline", "By Ana Ruiz")
     paras = [byline, L(Label.BODY, text=CAPTION), CREDIT, L(Label.BODY)]
-    assert revise(paras, [0.0] * 4, [0.0, 0.95, 0.0, 0.0])[1].label is Label.CAPTION
+    assert revise(paras, [0.0] * 4, [0.0, 0.1, 0.0, 0.0])[1].label is Label.CAPTION
+
+
+def test_a_line_over_a_data_source_is_a_caption_only_when_the_model_is_sure():
+    source = L(Label.CREDIT, "rule:credit-prefix", "Source: Eurostat")
+    lead_in = "Prices rose fastest in the Baltic states, where energy makes up a larger share of the basket."
+    paras = [L(Label.BODY), L(Label.BODY, text=lead_in), source, L(Label.BODY)]
+    assert revise(paras, [0.0] * 4, [0.0, 0.3, 0.0, 0.0])[1].label is Label.BODY
+    paras[1] = L(Label.BODY, text="Annual consumer price inflation, %.")
+    assert revise(paras, [0.0] * 4, [0.0, 0.97, 0.0, 0.0])[1].label is Label.CAPTION
 
 
 def test_the_models_credit_that_names_a_photos_maker_has_its_caption_above():

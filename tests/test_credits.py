@@ -3,7 +3,8 @@ import pytest
 
 from cleaner import Label, clean
 from cleaner.credits import parse_credit, split_inline_credit
-from cleaner.rules import caption_rule
+from cleaner.document import Block
+from cleaner.rules import caption_rule, first_verdict
 
 
 @pytest.mark.parametrize("line, kind, names, agencies", [
@@ -136,6 +137,28 @@ def test_a_copyright_sign_or_a_pictures_label_ends_a_caption(caption, credit):
 ])
 def test_a_copyright_sign_without_names_after_a_stop_ends_no_caption(text):
     assert caption_rule(text) is None and split_inline_credit(text) is None
+
+
+@pytest.mark.parametrize("text, label, why", [
+    ("VÍDEO | Así celebró la afición el ascenso en la plaza de España", Label.CAPTION, "rule:media-title"),
+    ("WIDEO: Tak wygląda nowa trasa w podziemiach", Label.CAPTION, "rule:media-title"),
+    ("Gallery: Crowds line the harbour for the tall ships", Label.CAPTION, "rule:media-title"),
+    ("Wideo: Radio Brzask/Łukasz Ćwik", Label.CREDIT, "rule:credit-prefix"),
+    ("Video: Marta Ruiz", Label.CREDIT, "rule:credit-prefix"),
+    ("Video: https://www.example.org/watch?v=abc", Label.CREDIT, "rule:credit-prefix"),
+])
+def test_a_videos_title_under_its_label_is_a_caption_and_a_name_there_a_credit(text, label, why):
+    verdict = first_verdict(Block(text, tag="line"))
+    assert (verdict.label, verdict.why) == (label, why)
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Były prezes spółdzielni na sali rozpraw Sądu Rejonowego w Pile", "(fot. Łukasz Grzelak)"),
+    ("Мастер-класс по лепке глиняных свистулек для детей", "© Елена Кузнецова"),
+])
+def test_an_abbreviated_label_or_a_copyright_sign_with_names_ends_a_caption_without_a_stop(caption, credit):
+    assert caption_rule(f"{caption} {credit}") is not None
+    assert split_inline_credit(f"{caption} {credit}") == (caption, credit)
 
 
 @pytest.mark.parametrize("text", [
