@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .document import Label, Paragraph
 from .features import addresses_reader
-from .lexicons import MAX_SCAN, YOU, lexicons, voice
+from .lexicons import MAX_SCAN, YOU, hits, lexicons, voice
 from .rules import is_quoted, is_title, word_count
 from .segment import ends_open
 
@@ -148,11 +148,22 @@ def _grow_appeal_leads(out: list[Paragraph], probs: list[float]) -> None:
             continue
         j = i - 1
         while j >= 0 and _candidate(out[j], probs[j], LEAD_APPEAL_MIN if out[j].label is Label.BOILERPLATE
-                                    else LEAD_BODY_APPEAL_MIN):
+                                    else LEAD_BODY_APPEAL_MIN) \
+                and not (out[j].label is Label.BODY and _plain_report(out[j])):
             out[j] = _to_appeal(out[j], probs[j], "context:appeal-lead")
             j -= 1
         if j == i - 1 and _outlet_voice(out[j], probs[j]) and _closes_text(out, i):
             out[j] = _to_appeal(out[j], probs[j], "context:appeal-lead-voice")
+
+
+def _plain_report(p: Paragraph) -> bool:
+    """A line that says nothing of appeals: no "you" or "we", no appeal word or price
+    ("Le procès reprend lundi.", an article's last sentence right over the appeals). Of
+    the model's body paragraphs that joined an appeal block as its lead, on every
+    labelled and weak-labelled document, the one such line was the article's."""
+    you, we, _ = voice(p.text[:MAX_SCAN].lower())
+    found = hits(p.text)
+    return not (you or we or found.topic or found.cues or addresses_reader(p.text))
 
 
 def _outlet_voice(p: Paragraph, appeal_prob: float) -> bool:

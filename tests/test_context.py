@@ -78,6 +78,17 @@ def test_appeal_lead_takes_a_boilerplate_line_not_a_plain_body_paragraph():
 
 BODY_END = "The council will vote on the plan in May, officials said."
 APPEAL = P(Label.APPEAL, "rule:appeal-lexicon", 0.96, text="Become a patron of the Gazette from $3 a month.")
+
+
+def test_a_body_line_that_says_nothing_of_appeals_is_no_appeals_lead():
+    # The article's short last sentence, however high its appeal probability.
+    for text in ("Le procès reprend lundi.", "The trial resumes on Monday."):
+        paras = [P(Label.BODY, score=0.99, text=BODY_END), P(Label.BODY, score=0.5, text=text), APPEAL]
+        assert revise(paras, [0.0, 0.6, 0.96])[1].label is Label.BODY, text
+    # A line that speaks to the reader, or of support, still joins.
+    for text in ("Thank you for reading to the end.", "Every donation keeps this newsroom going."):
+        paras = [P(Label.BODY, score=0.99, text=BODY_END), P(Label.BODY, score=0.5, text=text), APPEAL]
+        assert revise(paras, [0.0, 0.6, 0.96])[1].label is Label.APPEAL, text
 VOICE = "We spent four days in the flooded villages to report this story."
 
 
