@@ -52,6 +52,7 @@ CAPTION_OVER_CREDIT_SCORE = 0.8  # a fixed confidence, as the rules give: the mo
 # and a line over a photo credit past the article's end (_captions_over_credits).
 CAPTION_MIN = 0.9
 _DASH_QUOTE = re.compile(r"^\s*[-–—]\s")
+_THANKS = re.compile(r"\b(thank|thanks|danke|merci|gracias|grazie|dziękujemy|dziękuję|дякуємо|дякую|спасибо|благодарим)\b")
 # Capitalised too, at a sentence's start; not in capitals ("Portland, ME").
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|[Mm]e|[Mm]y|[Ii]ch|[Jj]e|[Jj]'|[Yy]o|[Ii]o|[Jj]a|[Яя])\b")
 # ... but Italian's plural article opens many captions: "I vigili del fuoco sul posto."
@@ -157,13 +158,15 @@ def _grow_appeal_leads(out: list[Paragraph], probs: list[float]) -> None:
 
 
 def _plain_report(p: Paragraph) -> bool:
-    """A line that says nothing of appeals: no "you" or "we", no appeal word or price
-    ("Le procès reprend lundi.", an article's last sentence right over the appeals). Of
-    the model's body paragraphs that joined an appeal block as its lead, on every
-    labelled and weak-labelled document, the one such line was the article's."""
-    you, we, _ = voice(p.text[:MAX_SCAN].lower())
+    """A line that says nothing of appeals: no "you" or "we", no thanks, no appeal word
+    or price ("Le procès reprend lundi.", an article's last sentence right over the
+    appeals). Of the model's body paragraphs that joined an appeal block as its lead,
+    on every labelled and weak-labelled document, the one such line was the article's.
+    Thanks need no pronoun in some languages ("Дякуємо, що дочитали до кінця.")."""
+    lower = p.text[:MAX_SCAN].lower()
+    you, we, _ = voice(lower)
     found = hits(p.text)
-    return not (you or we or found.topic or found.cues or addresses_reader(p.text))
+    return not (you or we or found.topic or found.cues or _THANKS.search(lower) or addresses_reader(p.text))
 
 
 def _outlet_voice(p: Paragraph, appeal_prob: float) -> bool:

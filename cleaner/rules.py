@@ -29,6 +29,14 @@ _TAIL_START = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(?=\S)")
 # and the outlet's, all capitalised.
 _MAKER_AND_OUTLET = re.compile(r"(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,3}[A-ZÀ-Þ][\w.'’-]*\s*(?:/|\s(?:for|für|pour|para|per)\s)\s*"
                                r"(?:(?:[A-ZÀ-Þ]|the\s)[\w.'’-]*\s*){1,4}")
+# A photographer's or writer's line with the outlet: "Jane Roe/The Harbour Ledger", "Jane
+# Roe | The Ledger", "Олена Мельник / «Черкаський Ранок»", "Елена Кузнецова, специально для
+# «Репортёра»". A name of two or three words in capitals, then the outlet's: its words in
+# capitals, or its name in quote marks. (" for " is left out: "Best Laptops for Students".)
+_NAME = r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]+){1,2}"
+_OUTLET = r"(?:[«\"“„][^«»\"“”„]{2,40}[»\"”“]|The\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+_MAKER_LINE = re.compile(_NAME + r"\s*(?:[/|]|,\s+(?i:специально для|спеціально для|especial para|spécialement pour))\s*"
+                         + _OUTLET)
 # "(Foto: Jane Roe, 14.01.2022).", "(Picture by Jane Roe.)": only the photo's own words,
 # as "(Source: Eurostat)" and "(Video: ...)" end sentences of the body too.
 _BRACKETED_PHOTO_CREDIT = re.compile(r"(?<=\s)[(\[](?i:photos?|photograph|pictures?|fotos?|bild|fot\.|zdjęcie|imagen|фото)"
@@ -142,6 +150,8 @@ def credit_rule(text: str) -> Verdict | None:
     m = lex.credit_byline.match(text)
     if m and words <= MAX_BYLINE_WORDS and _names_only(text[m.end():]):
         return Verdict(Label.CREDIT, 0.9, "rule:byline")
+    if words <= MAX_AGENCY_CREDIT_WORDS and _MAKER_LINE.fullmatch(text):
+        return Verdict(Label.CREDIT, 0.9, "rule:credit-maker")
     return None
 
 

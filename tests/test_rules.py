@@ -32,6 +32,9 @@ from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_ru
     # An ellipsis for a colon, BBC's comma, and an illustration or a source in four more languages.
     "Credit...Doug Mills/The Harbour Times", "Credit…Jane Roe for The Harbour Times", "Image source, Getty Images",
     "Ilustración: Ana Ruiz", "Illustrazione di Marco Bianchi", "Ilustracja: Ola Nowak", "Fonte: Istat",
+    # A name and the outlet, with no label: "The ..." or a name in quote marks after it.
+    "Jane Roe/The Harbour Ledger", "Jane Roe | The Harbour Ledger", "Олена Мельник / «Черкаський Ранок»",
+    "Елена Кузнецова, специально для «Кировского Репортёра»",
 ])
 def test_credit_formats(text):
     verdict = credit_rule(text)
@@ -53,6 +56,9 @@ def test_credit_formats(text):
     # Headings that open with a credit word, their small words no name's particles.
     "Foto della settimana", "Video Games of the Year", "Graphic Design History and Methods",
     "Photo Sources and Display Controls", "Credit Cards & Loyalty Points",
+    # A product's specification rows and a guide's entries: a name of two words and a
+    # value, but no outlet's "The" or quoted name.
+    "Power Source | Internal Battery", "Bib Gourmand | Park Slope", "Career Transition/Outplacement",
     "Credit... where credit is due, the mayor said.", "Fonte di energia rinnovabile per tutta la valle",
 ])
 def test_sentences_that_start_like_credits_are_not_credits(text):
