@@ -37,6 +37,7 @@ _NAME = r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-
 _OUTLET = r"(?:[«\"“„][^«»\"“”„]{2,40}[»\"”“]|The\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 _MAKER_LINE = re.compile(_NAME + r"\s*(?:[/|]|,\s+(?i:специально для|спеціально для|especial para|spécialement pour))\s*"
                          + _OUTLET)
+_MAKER_TAIL = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(" + _MAKER_LINE.pattern + r")$")
 # "(Foto: Jane Roe, 14.01.2022).", "(Picture by Jane Roe.)": only the photo's own words,
 # as "(Source: Eurostat)" and "(Video: ...)" end sentences of the body too.
 _BRACKETED_PHOTO_CREDIT = re.compile(r"(?<=\s)[(\[](?i:photos?|photograph|pictures?|fotos?|bild|fot\.|zdjęcie|imagen|фото)"
@@ -174,11 +175,17 @@ def credit_tail(text: str) -> int | None:
     A paper's own photographer is named with the paper in brackets: "... (Jane
     Roe/The Gazette)", "(Jane Roe for The Gazette)". A photo's credit in brackets
     needs no stop before it: "... en el Congreso (Foto: Jane Roe/Pool via REUTERS).".
-    A copyright sign with names after a stop closes one too: "... samedi soir. © Rade Info"."""
+    A copyright sign with names after a stop closes one too: "... samedi soir. © Rade Info",
+    and so does a name with its outlet: "... on Tuesday. Jane Roe/The Gazette"."""
+    start = max(0, len(text) - MAX_TAIL_CHARS)
     if "©" in text:
-        m = _COPYRIGHT_TAIL.search(text, max(0, len(text) - MAX_TAIL_CHARS))
+        m = _COPYRIGHT_TAIL.search(text, start)
         if m:
             return m.start(1) if m.group(1) else m.start(2)
+    if text.endswith(("»", '"', "”")) or "/" in text[start:] or "|" in text[start:]:
+        m = _MAKER_TAIL.search(text, start)
+        if m:
+            return m.start(1)
     bracketed = text.endswith(")")
     if bracketed or text.endswith((").", "].")):
         photo = _BRACKETED_PHOTO_CREDIT.search(text, max(0, len(text) - MAX_TAIL_CHARS))

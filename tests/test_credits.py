@@ -116,6 +116,9 @@ def test_an_agency_credit_in_brackets_or_alone_ends_a_caption(caption, credit, n
     ("Les Canadair en action au-dessus d'Allauch, samedi soir.", "© Rade Info"),
     ("Firefighters at the warehouse on Monday night.", "© Jane Roe / Harbour Ledger"),
     ("Мастер-класс по лепке глиняных свистулек для детей", "© Елена Кузнецова"),
+    # A name with its outlet: "The ..." or a name in quote marks.
+    ("The ferry leaves the Mud Dock stop on Tuesday.", "Jane Roe/The Harbour Ledger"),
+    ("Учні ліцею на благодійному ярмарку в Харкові.", "Олена Мельник / «Черкаський Ранок»"),
     # Labels for pictures that are not photos.
     ("Il progetto vincitore del concorso di architettura.", "Immagine: Città di Lugano"),
     ("So soll die neue Brücke über den Seerhein aussehen.", "Visualisierung: Stadt Konstanz"),
