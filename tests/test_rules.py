@@ -165,6 +165,11 @@ def test_news_about_appeals_is_not_an_appeal(text):
                                   "Tags: economy, energy", "Lesen Sie auch:", "Читайте також:", "Czytaj też:", "Share",
                                   "Más noticias: El puerto amplía su horario de verano",
                                   "Przeczytaj również: Ruszają zapisy na półkolonie",
+                                  # Reading times, a reader's list, a story's age.
+                                  "Reading time: 4 minutes", "8 min read", "9 Minuten Lesezeit",
+                                  "Время чтения: 3 минуты", "Час читання: 3 хвилини", "Zur Merkliste hinzufügen",
+                                  "This article is more than 2 years old",
+                                  "Follow topics and authors from this story to see more like this in your feed.",
                                   # Breadcrumbs from the home page down to the section.
                                   "Home / News / Otley & Wharfedale", "Accueil > Actualités > Faits divers",
                                   "Главная / Происшествия", "Strona główna » Wiadomości » Region",
