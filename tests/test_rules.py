@@ -125,6 +125,14 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "Wszystko z regionu w naszej aplikacji. Pobierz ją bezpłatnie z Google Play.",
     "Obserwuj Kurier Mazurski na WhatsAppie.", "Читайте «Вечерний город» во ВКонтакте.",
     "Читайте «Вечірнє місто» у Telegram.", "Завантажте застосунок «Вечірнього міста».",
+    # The outlet's app and alerts, named in passing.
+    "Never miss a story: get breaking news alerts on your phone.",
+    "Alle News aus Ihrer Region – direkt aufs Smartphone mit unserer App.",
+    "Retrouvez toute l'actualité de votre région sur notre application.",
+    "¿Te interesa la actualidad de tu comarca? Recibe nuestro boletín cada mañana.",
+    "Tutte le notizie della tua provincia sulla nostra app.",
+    "Wszystkie wiadomości z regionu w naszej aplikacji mobilnej.",
+    "Все новости города — в нашем приложении.", "Усі новини міста — у нашому застосунку.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -149,6 +157,9 @@ def test_appeals_in_many_languages(text):
     "Local firms chip in to repair the harbour wall after the storm.",
     "Gli abbonati a Netflix in Italia sono cresciuti del 12% nel 2025.",
     "The council raised the limit of free parking hours in the old town.",
+    # A company's app, not the outlet's.
+    "The bank said customers can now pay their bills in its app.",
+    "Según la empresa, los usuarios podrán pagar en su aplicación desde junio.",
     # A report on a first month's price.
     "The streaming service will charge new customers $1 for their first month, the company said.",
     "Neukunden zahlen im ersten Monat für 0,99 Euro, danach kostet das Abo 9,99 Euro, teilte der Verlag mit.",
