@@ -22,7 +22,8 @@ _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.-]*|[^\W\d_]\.)$")
 # Words in credits that are roles or sources, not people.
 _NOT_NAMES = {"staff", "photo", "photos", "foto", "fotos", "фото", "handout", "file", "archive", "archiv",
               "archives", "archivo", "архів", "архив", "pool", "courtesy", "supplied", "dpa-bildfunk",
-              "private", "privat", "screenshot", "social media", "press office", "reuters tv", "afp tv"}
+              "private", "privat", "screenshot", "social media", "press office", "reuters tv", "afp tv",
+              "symbolbild", "symbolfoto", "archivbild", "archivfoto", "file photo", "stock photo"}
 _LABEL = re.compile(r"^\W*[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*[:：]\s*")
 _COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?", re.I)
 

@@ -37,6 +37,14 @@ _NAME = r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-
 _OUTLET = r"(?:[«\"“„][^«»\"“”„]{2,40}[»\"”“]|The\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 _MAKER_LINE = re.compile(_NAME + r"\s*(?:[/|]|,\s+(?i:специально для|спеціально для|especial para|spécialement pour))\s*"
                          + _OUTLET)
+# A stock or file picture's mark closing its caption: "... im Frühjahr. (Symbolbild)",
+# "... dimanche. (Photo d'illustration)", "Наслідки обстрілу. Фото ілюстративне".
+_FILE_PHOTO_TAIL = re.compile(
+    r"(?:(?<!\b\w)[.!?…][\"”’»]?\s+|\s(?=[(\[]))([(\[]?(?i:file photo|archive photo|stock photo|symbolbild|symbolfoto|"
+    r"archivbild|archivfoto|photo d'illustration|photo d'archives?|image d'illustration|foto d'archivio|"
+    r"foto di archivio|imagen de archivo|foto de archivo|foto ilustrativa|zdjęcie ilustracyjne|fot\. ilustracyjne|"
+    r"фото иллюстративное|иллюстративное фото|фото из открытых источников|фото ілюстративне|ілюстративне фото|"
+    r"фото з відкритих джерел)[)\]]?\.?)$")
 _MAKER_TAIL = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(" + _MAKER_LINE.pattern + r")$")
 # "(Foto: Jane Roe, 14.01.2022).", "(Picture by Jane Roe.)": only the photo's own words,
 # as "(Source: Eurostat)" and "(Video: ...)" end sentences of the body too.
@@ -176,8 +184,12 @@ def credit_tail(text: str) -> int | None:
     Roe/The Gazette)", "(Jane Roe for The Gazette)". A photo's credit in brackets
     needs no stop before it: "... en el Congreso (Foto: Jane Roe/Pool via REUTERS).".
     A copyright sign with names after a stop closes one too: "... samedi soir. © Rade Info",
-    and so does a name with its outlet: "... on Tuesday. Jane Roe/The Gazette"."""
+    and so does a name with its outlet: "... on Tuesday. Jane Roe/The Gazette", or a file
+    picture's mark: "... im Frühjahr. (Symbolbild)"."""
     start = max(0, len(text) - MAX_TAIL_CHARS)
+    m = _FILE_PHOTO_TAIL.search(text, start)
+    if m:
+        return m.start(1)
     if "©" in text:
         m = _COPYRIGHT_TAIL.search(text, start)
         if m:

@@ -23,6 +23,7 @@ from cleaner.rules import caption_rule, first_verdict
     ("Gráfico: Sergio Lama", "graphic", ["Sergio Lama"], []),
     ("By Jane Doe", "text", ["Jane Doe"], []),
     ("Photo: Handout", "photo", [], []),
+    ("(Symbolbild)", "photo", [], []), ("(File photo)", "photo", [], []),
 ])
 def test_credit_lines_give_kind_names_and_agencies(line, kind, names, agencies):
     assert parse_credit(line) == {"kind": kind, "names": names, "agencies": agencies}
@@ -119,6 +120,10 @@ def test_an_agency_credit_in_brackets_or_alone_ends_a_caption(caption, credit, n
     # A name with its outlet: "The ..." or a name in quote marks.
     ("The ferry leaves the Mud Dock stop on Tuesday.", "Jane Roe/The Harbour Ledger"),
     ("Учні ліцею на благодійному ярмарку в Харкові.", "Олена Мельник / «Черкаський Ранок»"),
+    # A file or stock picture's mark.
+    ("Die Baustelle an der Hauptstraße im Frühjahr.", "(Symbolbild)"),
+    ("Des pompiers sur les lieux de l'incendie, dimanche.", "(Photo d'illustration)"),
+    ("Пожарные на месте происшествия.", "Фото из открытых источников"),
     # Labels for pictures that are not photos.
     ("Il progetto vincitore del concorso di architettura.", "Immagine: Città di Lugano"),
     ("So soll die neue Brücke über den Seerhein aussehen.", "Visualisierung: Stadt Konstanz"),
