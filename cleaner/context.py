@@ -36,7 +36,8 @@ _SENTENCE_END = ('.', '!', '?', '…', '"', '”', '’', '»')
 # Photo credits (not bylines, not "Reporting by"): the line a caption stands over.
 _PHOTO_CREDITS = ("rule:credit-prefix", "rule:credit-agency", "rule:credit-copyright")
 # ... and the model's credit lines that name a photo's maker: "(Sentinel photo by Jane
-# Roe)", "Chronicle photo/Jane Roe", where the outlet's name comes before the word.
+# Roe)", "Chronicle photo/Jane Roe", where the outlet's name comes before the word,
+# which stands within MAX_PHOTO_WORD_AT characters of the line's start.
 MAX_PHOTO_WORD_AT = 25
 _PHOTO_MAKER = re.compile(r"(?i:\b(?:photo|foto|фото|bild|zdjęcie|fot\.))\s*"
                           r"(?:[:/©]|(?i:by|von|de|di|par|cedida por|courtesy(?: of)?|cortesía de)\s)?\s*"
@@ -52,6 +53,7 @@ CAPTION_OVER_CREDIT_SCORE = 0.8  # a fixed confidence, as the rules give: the mo
 # and a line over a photo credit past the article's end (_captions_over_credits).
 CAPTION_MIN = 0.9
 _DASH_QUOTE = re.compile(r"^\s*[-–—]\s")
+# Thanks to the reader, which some languages say with no pronoun (_plain_report).
 _THANKS = re.compile(r"\b(thank|thanks|danke|merci|gracias|grazie|dziękujemy|dziękuję|дякуємо|дякую|спасибо|благодарим)\b")
 # Capitalised too, at a sentence's start; not in capitals ("Portland, ME").
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|[Mm]e|[Mm]y|[Ii]ch|[Jj]e|[Jj]'|[Yy]o|[Ii]o|[Jj]a|[Яя])\b")

@@ -31,8 +31,10 @@ _MAKER_AND_OUTLET = re.compile(r"(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,3}[A-ZÀ-Þ][\w.
                                r"(?:(?:[A-ZÀ-Þ]|the\s)[\w.'’-]*\s*){1,4}")
 # A photographer's or writer's line with the outlet: "Jane Roe/The Harbour Ledger", "Jane
 # Roe | The Ledger", "Олена Мельник / «Черкаський Ранок»", "Елена Кузнецова, специально для
-# «Репортёра»". A name of two or three words in capitals, then the outlet's: its words in
-# capitals, or its name in quote marks. (" for " is left out: "Best Laptops for Students".)
+# «Репортёра»". A name of two or three words in capitals, then the outlet's: "The" and its
+# words in capitals, or its name in quote marks (any words in capitals would take a
+# specification row, "Power Source | Internal Battery"; " for " a headline, "Best Laptops
+# for Students").
 _NAME = r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]+){1,2}"
 _OUTLET = r"(?:[«\"“„][^«»\"“”„]{2,40}[»\"”“]|The\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 _MAKER_LINE = re.compile(_NAME + r"\s*(?:[/|]|,\s+(?i:специально для|спеціально для|especial para|spécialement pour))\s*"
@@ -200,12 +202,12 @@ def credit_tail(text: str) -> int | None:
             return m.start(1)
     bracketed = text.endswith(")")
     if bracketed or text.endswith((").", "].")):
-        photo = _BRACKETED_PHOTO_CREDIT.search(text, max(0, len(text) - MAX_TAIL_CHARS))
+        photo = _BRACKETED_PHOTO_CREDIT.search(text, start)
         if photo:
             return photo.start()
     if not bracketed and not may_match("agency", text):
         return None
-    for stop in _TAIL_START.finditer(text, max(0, len(text) - MAX_TAIL_CHARS)):
+    for stop in _TAIL_START.finditer(text, start):
         tail = text[stop.end():]
         if word_count(tail) > MAX_AGENCY_CREDIT_WORDS:
             continue
