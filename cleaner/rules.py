@@ -47,6 +47,7 @@ _FILE_PHOTO_TAIL = re.compile(
     r"foto di archivio|imagen de archivo|foto de archivo|foto ilustrativa|zdjęcie ilustracyjne|fot\. ilustracyjne|"
     r"фото иллюстративное|иллюстративное фото|фото из открытых источников|фото ілюстративне|ілюстративне фото|"
     r"фото з відкритих джерел)[)\]]?\.?)$")
+_FILE_PHOTO_STEMS = ("photo", "bild", "foto", "archiv", "imagen", "ilustra", "zdjęcie", "фото", "ілюстр")
 _MAKER_TAIL = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(" + _MAKER_LINE.pattern + r")$")
 # "(Foto: Jane Roe, 14.01.2022).", "(Picture by Jane Roe.)": only the photo's own words,
 # as "(Source: Eurostat)" and "(Video: ...)" end sentences of the body too.
@@ -189,9 +190,11 @@ def credit_tail(text: str) -> int | None:
     and so does a name with its outlet: "... on Tuesday. Jane Roe/The Gazette", or a file
     picture's mark: "... im Frühjahr. (Symbolbild)"."""
     start = max(0, len(text) - MAX_TAIL_CHARS)
-    m = _FILE_PHOTO_TAIL.search(text, start)
-    if m:
-        return m.start(1)
+    end = text[-40:].lower()
+    if any(stem in end for stem in _FILE_PHOTO_STEMS):  # most paragraphs hold none: skip the search
+        m = _FILE_PHOTO_TAIL.search(text, start)
+        if m:
+            return m.start(1)
     if "©" in text:
         m = _COPYRIGHT_TAIL.search(text, start)
         if m:
