@@ -20,6 +20,7 @@ from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_ru
     "Infografika: Fakty Warmii", "Инфографика: «Деловой полдень»", "Інфографіка: Вільна шпальта",
     # A label word before the author's name, with its colon.
     "Text: Marta Klein", "Texte : Jean Dupont", "Текст: Анна Лебедева", "Autorka: Ewa Nowak",
+    "Redacción | El Faro del Sur", "Text | Marta Klein",
     # A wire's reporting and editing line in other languages, in brackets.
     "(Bericht von Lena Hartmann, redigiert von Paul Weiss)",
     "(Reportage Claire Martin, version française Luc Bernard, édité par Anne Roy)",

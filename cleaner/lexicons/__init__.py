@@ -397,8 +397,9 @@ def lexicons() -> Lexicons:
         # particles between them ("Foto Gazzetta del Vesuvio/Ciro Amodio").
         credit_prefix=_any(credit["prefixes"],
                            r"^[(\[]?\s*(?:{})(?:\s*[:：|/–—]\s*|(?:\.{{2,}}|…)\s*(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))|\s+(?:" + _CREDIT_BY + r"|credit)\s+|\s+courtesy(?:\s+of)?\s+(?=(?:the\s+)?(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ]))|(?<=\.)\s*|\s+(?=(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*(?:[\s/]+(?:" + _NAME_PARTICLES + r"\s+)*[A-ZÀ-ÞА-ЯІЇЄҐ][\w.-]*)*)\s*$))(?=\S)"),
-        # "By Jane Doe", "Text: Jane Doe"; a label word needs its colon ("Text Only" is a menu item).
-        credit_byline=re.compile(r"^(?:(?:{})\s*:?|(?:{})\s*:)\s+(?=\S)".format(
+        # "By Jane Doe", "Text: Jane Doe", "Redacción | El Faro"; a label word needs its colon or bar
+        # ("Text Only" is a menu item).
+        credit_byline=re.compile(r"^(?:(?:{})\s*[:|]?|(?:{})\s*[:|])\s+(?=\S)".format(
             _alternation(credit["bylines"]), _alternation(credit["byline_labels"])), re.I),
         credit_reporting=_any(credit["reporting"], _HELD_TO_START["credit_reporting"][1]),
         # Agencies are case-sensitive: "AP", "PA" and "Forum" are also words.
