@@ -48,11 +48,15 @@ _FILE_PHOTO_TAIL = re.compile(
     r"фото иллюстративное|иллюстративное фото|фото из открытых источников|фото ілюстративне|ілюстративне фото|"
     r"фото з відкритих джерел)[)\]]?\.?)$")
 _FILE_PHOTO_STEMS = ("photo", "bild", "foto", "archiv", "imagen", "ilustra", "zdjęcie", "фото", "ілюстр")
+# A photographer's name in capitals after a slash, as Spanish papers print it: "... en su
+# obrador de Nuñomoral. / INÉS BARRADO".
+_SLASH_NAME_TAIL = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(/\s*[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){1,3})$")
 _MAKER_TAIL = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(" + _MAKER_LINE.pattern + r")$")
 # "(Foto: Jane Roe, 14.01.2022).", "(Picture by Jane Roe.)": only the photo's own words,
 # as "(Source: Eurostat)" and "(Video: ...)" end sentences of the body too.
 _BRACKETED_PHOTO_CREDIT = re.compile(r"(?<=\s)[(\[](?i:photos?|photograph|pictures?|fotos?|bild|fot\.|zdjęcie|imagen|фото)"
-                                     r"(?:\s*[:：]|\s+(?i:by|von|di|de|par|por)\s|(?<=\.)\s)[^()\[\]]{1,80}[)\]]\.?$")
+                                     r"(?:\s*[:：]|\s+(?i:by|von|di|de|par|por)\s|(?<=\.)\s|\s+(?=[A-ZÀ-ÞА-ЯІЇЄҐ]))"
+                                     r"[^()\[\]]{1,80}[)\]]\.?$")
 # "... samedi soir. © Rade Info": a copyright sign and names after a sentence's end,
 # with no year ("© 2024 The Gazette" closes a page, not a photo's caption); with no
 # stop before it, names only ("... для детей © Елена Кузнецова").
@@ -76,7 +80,8 @@ MAX_QUOTE_CHARS = 600
 _QUOTE_MARKS = "“„«‚‘”»’"  # with '"', every mark the three patterns above hold
 _RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa"
                      r"|всі права|усі права|все права|riproduzione riservata|reproduction interdite"
-                     r"|prohibida (?:la|su) reproducción|передрук|перепечатка", re.I)
+                     r"|prohibida (?:la|su) reproducción|передрук|перепечатка|vervielfältigung"
+                     r"|использовании материалов|використанні матеріалів", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:|by\b))", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 
@@ -187,8 +192,9 @@ def credit_tail(text: str) -> int | None:
     Roe/The Gazette)", "(Jane Roe for The Gazette)". A photo's credit in brackets
     needs no stop before it: "... en el Congreso (Foto: Jane Roe/Pool via REUTERS).".
     A copyright sign with names after a stop closes one too: "... samedi soir. © Rade Info",
-    and so does a name with its outlet: "... on Tuesday. Jane Roe/The Gazette", or a file
-    picture's mark: "... im Frühjahr. (Symbolbild)"."""
+    and so does a name with its outlet: "... on Tuesday. Jane Roe/The Gazette", a name in
+    capitals after a slash, "... de Nuñomoral. / INÉS BARRADO", or a file picture's mark:
+    "... im Frühjahr. (Symbolbild)"."""
     start = max(0, len(text) - MAX_TAIL_CHARS)
     end = text[-40:].lower()
     if any(stem in end for stem in _FILE_PHOTO_STEMS):  # most paragraphs hold none: skip the search
@@ -200,7 +206,7 @@ def credit_tail(text: str) -> int | None:
         if m:
             return m.start(1) if m.group(1) else m.start(2)
     if text.endswith(("»", '"', "”")) or "/" in text[start:] or "|" in text[start:]:
-        m = _MAKER_TAIL.search(text, start)
+        m = _MAKER_TAIL.search(text, start) or _SLASH_NAME_TAIL.search(text, start)
         if m:
             return m.start(1)
     bracketed = text.endswith(")")

@@ -120,6 +120,9 @@ def test_an_agency_credit_in_brackets_or_alone_ends_a_caption(caption, credit, n
     # A name with its outlet: "The ..." or a name in quote marks.
     ("The ferry leaves the Mud Dock stop on Tuesday.", "Jane Roe/The Harbour Ledger"),
     ("Учні ліцею на благодійному ярмарку в Харкові.", "Олена Мельник / «Черкаський Ранок»"),
+    # A name in capitals after a slash; a photo's word right before the name in brackets.
+    ("Remedios Pascual saca las hogazas del horno en su obrador.", "/ INÉS BARRADO"),
+    ("Nicolò Ferrari, autore di una doppietta, al termine della gara", "(foto Studio Zanarini)"),
     # A file or stock picture's mark.
     ("Die Baustelle an der Hauptstraße im Frühjahr.", "(Symbolbild)"),
     ("Des pompiers sur les lieux de l'incendie, dimanche.", "(Photo d'illustration)"),

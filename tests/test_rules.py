@@ -20,7 +20,8 @@ from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_ru
     "Infografika: Fakty Warmii", "Инфографика: «Деловой полдень»", "Інфографіка: Вільна шпальта",
     # A label word before the author's name, with its colon.
     "Text: Marta Klein", "Texte : Jean Dupont", "Текст: Анна Лебедева", "Autorka: Ewa Nowak",
-    "Redacción | El Faro del Sur", "Text | Marta Klein",
+    "Redacción | El Faro del Sur", "Text | Marta Klein", "Interview: Jonas Brakemeier", "Fotografías: Inés Barrado",
+    "Фото з архіву Марії Гнатюк",
     # A wire's reporting and editing line in other languages, in brackets.
     "(Bericht von Lena Hartmann, redigiert von Paul Weiss)",
     "(Reportage Claire Martin, version française Luc Bernard, édité par Anne Roy)",
@@ -126,6 +127,9 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "Wszystko z regionu w naszej aplikacji. Pobierz ją bezpłatnie z Google Play.",
     "Obserwuj Kurier Mazurski na WhatsAppie.", "Читайте «Вечерний город» во ВКонтакте.",
     "Читайте «Вечірнє місто» у Telegram.", "Завантажте застосунок «Вечірнього міста».",
+    "Keine Eilmeldung mehr verpassen: Folgen Sie dem Kurier auf WhatsApp.",
+    "Sie lesen einen Kurier+-Artikel. Danke, dass Sie das mit Ihrem Abo möglich machen.",
+    "Вступайте в клуб друзей «Вечернего города» — от 150 рублей в месяц.",
     # The outlet's app and alerts, named in passing.
     "Never miss a story: get breaking news alerts on your phone.",
     "Alle News aus Ihrer Region – direkt aufs Smartphone mit unserer App.",
@@ -182,6 +186,8 @@ def test_news_about_appeals_is_not_an_appeal(text):
                                   "Время чтения: 3 минуты", "Час читання: 3 хвилини", "Zur Merkliste hinzufügen",
                                   "This article is more than 2 years old",
                                   "Follow topics and authors from this story to see more like this in your feed.",
+                                  "Relacionado: El puerto amplía su horario de verano", "Galeria zdjęć (36)",
+                                  "Нашли опечатку? Выделите фрагмент и нажмите Ctrl+Enter.",
                                   # Breadcrumbs from the home page down to the section.
                                   "Home / News / Otley & Wharfedale", "Accueil > Actualités > Faits divers",
                                   "Главная / Происшествия", "Strona główna » Wiadomości » Region",
@@ -312,6 +318,8 @@ def test_is_quoted_answers_as_a_scan_of_every_quote_mark(text):
     "© Le Courrier du Port - Toute reproduction interdite sans autorisation",
     "© Diario del Puerto. Prohibida su reproducción total o parcial.",
     "© 2024 Diario del Puerto. Prohibida la reproducción total o parcial.",
+    "Copyright © Kurier GmbH & Co. KG. Vervielfältigung nur mit Genehmigung.",
+    "© «Вечерний город», 2025. При полном или частичном использовании материалов ссылка обязательна.",
 ])
 def test_rights_notices_are_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="p"))
@@ -361,7 +369,10 @@ def test_a_breadcrumb_that_ends_with_a_headline_is_left_to_the_model():
     "Questo articolo contiene link di affiliazione.",
     "Artykuł zawiera linki afiliacyjne.",
     "Ця стаття містить партнерські посилання.",
-    # Reprint terms in Ukrainian and Russian.
+    # Reprint terms in Ukrainian, Russian, French and German.
+    "Передрук матеріалів — лише з письмової згоди редакції.",
+    "Reproduction interdite sans l'autorisation du Courrier du Port.",
+    "Vervielfältigung nur mit Genehmigung der Redaktion.",
     "Передрук матеріалів дозволено лише з посиланням на «Вечірнє місто».",
     "Перепечатка материалов разрешена только с активной ссылкой на «Вечерний город».",
     "Эта статья содержит партнёрские ссылки.",
