@@ -47,7 +47,9 @@ _FILE_PHOTO_TAIL = re.compile(
     r"foto di archivio|imagen de archivo|foto de archivo|foto ilustrativa|zdjęcie ilustracyjne|fot\. ilustracyjne|"
     r"фото иллюстративное|иллюстративное фото|фото из открытых источников|фото ілюстративне|ілюстративне фото|"
     r"фото з відкритих джерел)[)\]]?\.?)$")
-_FILE_PHOTO_STEMS = ("photo", "bild", "foto", "archiv", "imagen", "ilustra", "zdjęcie", "фото", "ілюстр")
+# Every mark above holds one of these, which credit_tail looks for before it searches
+# ("lustra" for both "illustration" and "ilustracyjne").
+_FILE_PHOTO_STEMS = ("photo", "bild", "foto", "archiv", "imagen", "lustra", "zdjęcie", "фото", "ілюстр")
 # A photographer's name in capitals after a slash, as Spanish papers print it: "... en su
 # obrador de Nuñomoral. / INÉS BARRADO".
 _SLASH_NAME_TAIL = re.compile(r"(?<!\b\w)[.!?…][\"”’»]?\s+(/\s*[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){1,3})$")

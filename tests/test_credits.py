@@ -136,6 +136,19 @@ def test_a_bracketed_photo_credit_or_a_copyright_sign_ends_a_caption(caption, cr
     assert split_inline_credit(f"{caption} {credit}") == (caption, credit)
 
 
+@pytest.mark.parametrize("mark", [
+    "(File photo)", "(Archive photo)", "(Stock photo)", "(Symbolbild)", "(Symbolfoto)", "(Archivbild)",
+    "(Archivfoto)", "(Photo d'illustration)", "(Photo d'archives)", "(Image d'illustration)", "(Foto d'archivio)",
+    "(Foto di archivio)", "(Imagen de archivo)", "(Foto de archivo)", "(Foto ilustrativa)", "(Zdjęcie ilustracyjne)",
+    "(Fot. ilustracyjne)", "(Фото иллюстративное)", "(Иллюстративное фото)", "Фото из открытых источников",
+    "Фото ілюстративне", "Ілюстративне фото", "Фото з відкритих джерел",
+])
+def test_every_file_pictures_mark_closes_a_caption(mark):
+    # credit_tail looks for a stem of the marks before it searches: each must hold one.
+    caption = "Firefighters at the warehouse on the ring road on Monday night."
+    assert split_inline_credit(f"{caption} {mark}") == (caption, mark)
+
+
 @pytest.mark.parametrize("text", [
     # A page's rights line names a year; a footer's ends with its company's stop.
     "All articles are checked by our editors. © 2024 The Gazette",
