@@ -55,6 +55,10 @@ def lifted_items(paragraphs: list[Paragraph], blocks: list[Block]) -> tuple[tupl
     return tuple(captions), tuple(credits), tuple(appeals)
 
 
+# The credit kinds (metadata.credit_kind) that name a picture's maker.
+_PICTURE_CREDITS = frozenset(("photo", "video", "illustration", "graphic"))
+
+
 def _owns_credit_above(paragraphs: list[Paragraph], i: int, credits: list[Item]) -> bool:
     """Whether the caption at `i` takes the picture credit listed just before it: one
     that no caption has, right above it, with no credit of the caption's own below."""
@@ -63,9 +67,6 @@ def _owns_credit_above(paragraphs: list[Paragraph], i: int, credits: list[Item])
     return above is not None and above.label is Label.CREDIT and bool(credits) \
         and credits[-1].caption is None and credits[-1].kind in _PICTURE_CREDITS \
         and (below is None or below.label is not Label.CREDIT)
-
-
-_PICTURE_CREDITS = frozenset(("photo", "video", "illustration", "graphic"))
 
 
 def _part_of_neighbour(paragraphs: list[Paragraph], blocks: list[Block], i: int) -> bool:

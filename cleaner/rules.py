@@ -207,7 +207,7 @@ def credit_tail(text: str) -> int | None:
         m = _COPYRIGHT_TAIL.search(text, start)
         if m:
             return m.start(1) if m.group(1) else m.start(2)
-    if text.endswith(("»", '"', "”")) or "/" in text[start:] or "|" in text[start:]:
+    if text.endswith(("»", '"', "”")) or text.find("/", start) >= 0 or text.find("|", start) >= 0:
         m = _MAKER_TAIL.search(text, start) or _SLASH_NAME_TAIL.search(text, start)
         if m:
             return m.start(1)
