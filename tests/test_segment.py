@@ -169,6 +169,24 @@ def test_a_post_wrapper_named_after_its_author_is_no_credit_box():
 
 
 
+def test_a_text_column_beside_a_picture_is_no_caption_box():
+    import lxml.html
+
+    from cleaner.segment import element_cues
+
+    # Page builders name the text half of an image-and-text row after both: its
+    # paragraphs are the page's own, not the picture's caption.
+    page = lxml.html.fromstring(
+        '<html><body><div class="image-text"><img src="catalogue.jpg">'
+        '<div class="image-text__text"><p>The catalogue comes in ten sections.</p>'
+        '<p>Ask at any branch for a printed copy.</p></div></div>'
+        '<div class="image-text"><img src="shop.jpg"><div class="image-text__text">'
+        '<p>Our shop on Mill Lane, opened in 1962.</p></div></div></body></html>')
+    first, lone = page.xpath("//p")[0], page.xpath("//p")[2]
+    assert not {"html:caption-class", "html:caption-word"} & set(element_cues(first))
+    # The same box around one line beside a picture is a caption's.
+    assert "html:caption-class" in element_cues(lone)
+
 def test_a_post_wrappers_tags_and_categories_are_its_topics_not_its_role():
     import lxml.html
 
