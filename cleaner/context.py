@@ -36,12 +36,12 @@ _SENTENCE_END = ('.', '!', '?', '…', '"', '”', '’', '»')
 # Photo credits (not bylines, not "Reporting by"): the line a caption stands over.
 _PHOTO_CREDITS = ("rule:credit-prefix", "rule:credit-agency", "rule:credit-copyright")
 # ... and the model's credit lines that name a photo's maker: "(Sentinel photo by Jane
-# Roe)", "Chronicle photo/Jane Roe", where the outlet's name comes before the word,
-# which stands within MAX_PHOTO_WORD_AT characters of the line's start.
+# Roe)", "Chronicle photo/Jane Roe", "Foto cedida por el Ayuntamiento", where the outlet's
+# name comes before the word, which stands within MAX_PHOTO_WORD_AT characters of the line's start.
 MAX_PHOTO_WORD_AT = 25
 _PHOTO_MAKER = re.compile(r"(?i:\b(?:photo|foto|фото|bild|zdjęcie|fot\.))\s*"
                           r"(?:[:/©]|(?i:by|von|de|di|par|cedida por|courtesy(?: of)?|cortesía de)\s)?\s*"
-                          r"[A-ZÀ-ÞА-ЯІЇЄҐ]")
+                          r"(?:(?:the|der|die|dem|el|la|los|las|del|le|les|il|lo|gli)\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ]")
 # A data source's line ("Source: Eurostat") stands under a chart's title, but also under
 # the paragraph that leads into a chart or quotes a release: on the corpora's pages,
 # 44 body paragraphs and no caption stood over one, so that line needs the model's word.

@@ -274,7 +274,10 @@ def test_a_line_over_a_data_source_is_a_caption_only_when_the_model_is_sure():
 
 
 def test_the_models_credit_that_names_a_photos_maker_has_its_caption_above():
-    for text in ("(Sentinel photo by Ana Kowalczyk)", "Chronicle photo/Lisa Tran", "(Photo Julie Mathevon)"):
+    for text in ("(Sentinel photo by Ana Kowalczyk)", "Chronicle photo/Lisa Tran", "(Photo Julie Mathevon)",
+                 # ... the maker named with an article: a town hall, a club, a family
+                 "Foto cedida por el Ayuntamiento de Lorca", "Photo courtesy of the Harbour Trust",
+                 "Foto von der Feuerwehr Hanau"):
         paras = [L(Label.BODY), L(Label.BODY, text=CAPTION), L(Label.CREDIT, text=text), L(Label.BODY)]
         assert revise(paras, [0.0] * 4)[1].label is Label.CAPTION, text
     # A credit line the model made that names no maker is no photo's: "Video collection".
