@@ -239,10 +239,13 @@ def media_title(text: str) -> bool:
 
 def caption_rule(text: str) -> Verdict | None:
     """A short description that ends with its photo credit is a caption, credit included;
-    so is a line that opens with a caption's label ("Image caption, ..."), or a video's."""
+    so is a line that opens with a caption's label ("Image caption, ..."), a figure's or
+    table's number ("Figure 3. ..."), or a video's label."""
     words = word_count(text)
     if words <= MAX_CAPTION_WORDS and lexicons().caption_label.match(text):
         return Verdict(Label.CAPTION, 0.95, "rule:caption-label")
+    if words <= MAX_CAPTION_WORDS and lexicons().figure_label.match(text):
+        return Verdict(Label.CAPTION, 0.9, "rule:figure-label")
     if words <= MAX_CREDIT_WORDS * 2 and media_title(text):
         return Verdict(Label.CAPTION, 0.9, "rule:media-title")
     if MIN_INLINE_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS and not is_quoted(text):

@@ -174,6 +174,35 @@ def test_a_videos_title_under_its_label_is_a_caption_and_a_name_there_a_credit(t
 
 
 @pytest.mark.parametrize("text", [
+    "Figure 3. Ridership on the coastal line by month, 2019 to 2024.",
+    "Fig. 2: Where the new wind farms will stand",
+    "Table 1 – Results of the council vote, by ward",
+    "Abb. 4: Die Pegelstände der Elbe im August",
+    "Tableau 2. Répartition des dépenses par commune",
+    "Gráfico 1: Evolución del paro en la provincia",
+    "Rys. 3. Przebieg nowej obwodnicy",
+    "Рис. 1. Схема новой развязки у вокзала",
+    "Таблиця 2 — Обсяги врожаю за областями",
+])
+def test_a_line_that_opens_with_a_figures_number_is_its_caption(text):
+    verdict = first_verdict(Block(text, tag="line"))
+    assert (verdict.label, verdict.why) == (Label.CAPTION, "rule:figure-label")
+
+
+@pytest.mark.parametrize("text", [
+    # The body speaks of its figures and tables in sentences.
+    "Figure 3 shows that ridership fell by a third during the closures.",
+    "Table 1 lists every ward where turnout rose.",
+    # A number alone, or a figure of speech.
+    "Table 4",
+    "Chart toppers: the singles of the summer",
+])
+def test_a_figure_named_in_a_sentence_is_no_caption(text):
+    verdict = first_verdict(Block(text, tag="line"))
+    assert verdict is None or verdict.why != "rule:figure-label"
+
+
+@pytest.mark.parametrize("text", [
     # A news text may end with its source alone: that is the report's, not a photo's.
     "Das teilte die Polizei am Abend mit. Verletzt wurde niemand. (dpa)",
     "The central bank held rates at 4.5 percent on Thursday, as expected. (Reuters)",

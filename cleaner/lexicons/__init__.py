@@ -113,6 +113,7 @@ class Lexicons:
     notice: re.Pattern            # a note about the copy: where it was printed, how it may be used
     inline_credit: re.Pattern
     caption_label: re.Pattern     # "Image caption, ...", "Bildunterschrift: ..."
+    figure_label: re.Pattern      # "Figure 3. ...", "Abb. 2: ...", "Таблица 1 — ..."
     comment_mark: re.Pattern      # a reader comment's signature or its own link
     comment_heading: re.Pattern   # a comment section's heading, "closed" lines included
     comment_closed: re.Pattern
@@ -422,6 +423,9 @@ def lexicons() -> Lexicons:
                            r"|,\s+(?:{0})(?:\s*[:：|/]|(?<=\.)))"
                            r"\s*\S(?:[^.!?]|\.(?=\w)|(?<=\b\w)\.){{0,80}}$"),
         caption_label=_any(credit["caption_labels"], r"^\W*(?:{})\s*[,:：]\s*(?=\S)"),
+        # The number, then a stop, colon, bar or dash and the caption: "Figure 4-1: ...";
+        # "Figure 3 shows ..." is a sentence of the body.
+        figure_label=_any(credit["figure_labels"], r"^\W*(?:{})\s*\d+(?:[-.]\d+)*[a-z]?\s*[.:：|–—-]\s+(?=\w)"),
         # "Posted by: Marta K. at October 3, 2024 9:12 AM" (a time of day: an article's
         # byline gives a date at most), or "Report this comment" alone on its line.
         comment_mark=re.compile(r"^\W*(?:(?:{})(?=.*\d{{1,2}}[:.]\d{{2}})|(?:{})\W*$)".format(
