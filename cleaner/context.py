@@ -293,6 +293,11 @@ def _captions_over_credits(out: list[Paragraph], caption_probs: list[float] | No
         # Amazon"): a caption is a sentence, not a name in capitals with no stop.
         if ends_open(p.text) and is_title(p.text.split()):
             continue
+        # ... nor a table's row or a product's specifications over its picture's credit
+        # ("Capacity: 30 ounces | Dimensions: ..."): on the corpora's pages 11 such lines
+        # stood over a credit, all body; no caption of ours or theirs holds a bar.
+        if " | " in p.text:
+            continue
         before, after = any(body[:i]), any(body[i + 2:])
         sure = caption_probs is not None and caption_probs[i] >= CAPTION_MIN
         plain = not _SOURCE_CREDIT.match(credit.text)

@@ -288,6 +288,15 @@ def test_the_models_credit_that_names_a_photos_maker_has_its_caption_above():
         assert revise(paras, [0.0] * 4)[1].label is Label.BODY, text
 
 
+def test_a_row_of_specifications_over_a_credit_is_no_caption():
+    spec = "Capacity: 30 ounces | Dimensions: 11 x 7 x 8 inches | Temperature range: 40-100 C"
+    credit = L(Label.CREDIT, "rule:credit-prefix", "Credit: The Kettle Review")
+    paras = [L(Label.BODY), L(Label.BODY, text=spec), credit, L(Label.BODY)]
+    assert revise(paras, [0.0] * 4)[1].label is Label.BODY
+    paras[1] = L(Label.BODY, text="The test kitchen's kettles lined up on the counter.")
+    assert revise(paras, [0.0] * 4)[1].label is Label.CAPTION
+
+
 def test_an_italian_caption_may_open_with_the_plural_article_i():
     text = "I vigili del fuoco davanti al capannone di via Roma, lunedì sera."
     paras = [L(Label.BODY), L(Label.BODY, text=text), CREDIT, L(Label.BODY)]
