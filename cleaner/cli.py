@@ -314,6 +314,7 @@ def weak_label_cmd(
     out: Path = typer.Option(..., "--out", "-o", help="JSONL(.gz) file to write; keep it out of the repository."),
     jobs: int = typer.Option(2, help="Worker processes."),
     flat: bool = typer.Option(False, "--flat", help="Label the pages' visible text as plain text (cleaner/flatten.py), not their HTML."),
+    article_text: bool = typer.Option(False, "--article-text", help="Label each page's article alone as plain lines, as a reader copies it (labels from the HTML)."),
 ):
     """Label the paragraphs of real pages from their ground truth (see cleaner/weaklabel.py)."""
     from .dataset import write_docs
@@ -321,7 +322,9 @@ def weak_label_cmd(
 
     if not (corpora / "manifest.jsonl").is_file():
         _fail(f"{corpora} has no manifest.jsonl")
-    n = write_docs(weak_label(corpora, set(sets), jobs=jobs, flat=flat), out)
+    if flat and article_text:
+        _fail("--flat and --article-text are two readings of a page: ask for one")
+    n = write_docs(weak_label(corpora, set(sets), jobs=jobs, flat=flat, article_text=article_text), out)
     typer.echo(f"{n} documents written to {out}")
 
 

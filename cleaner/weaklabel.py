@@ -13,6 +13,13 @@ labelled from the set's ground truth:
 Each paragraph also keeps `in_gold` (true, false or null), so that reading the
 data again relabels it with the rules of the day (see dataset.py).
 
+Two plain-text readings of the same pages: `flat`, the page's whole visible
+text (menus and footers included), and `article_text`, the article as a reader
+copies it from the page: the HTML labels from its first body paragraph (with
+the photo caption, credit or byline just above it) to its last, as plain lines.
+The second keeps the labels the page's markup gave (a figcaption is a caption),
+so they are fixed when made: make them again after a rule change.
+
 The corpora stay beside the project: the output goes where `--out` says
 (keep it outside the repository), never into fixtures/.
 """
@@ -128,10 +135,12 @@ def evaldata_of(evaldata: dict[str, dict], row: dict) -> dict | None:
     return evaldata.get(Path(row["html"]).name.removesuffix(".gz"))
 
 
-def label_page(args: tuple[str, dict, dict | None, bool]) -> dict | None:
+def label_page(args: tuple[str, dict, dict | None, bool] | tuple[str, dict, dict | None, bool, bool]) -> dict | None:
     """One page's labelled paragraphs; with `flat`, those of its visible text read as
-    plain text, segmented as `clean(kind="text")` segments it."""
+    plain text, segmented as `clean(kind="text")` segments it; with `article_text`
+    (the fifth item), its article's span as plain lines (`article_span`)."""
     root, row, strings, flat = Path(args[0]), args[1], args[2], args[3]
+    article_text = len(args) > 4 and args[4]
     try:
         if flat:
             blocks = segment_text(flatten(_read(root, row["html"])))[1]
@@ -162,16 +171,36 @@ def label_page(args: tuple[str, dict, dict | None, bool]) -> dict | None:
                            "cues": list(block.cues), "link_density": round(block.link_density, 3),
                            "in_main": block.in_main})
     site = urlparse(row.get("url") or "").hostname or row["id"]
+    kind = "flat" if flat else "article-text" if article_text else None
+    if article_text:
+        paragraphs = article_span(paragraphs)
+        if not paragraphs:
+            return None
     # The same group (and so the same side of the split) as the page's HTML version.
-    return {"id": f"{row['set']}:{row['id']}" + (":flat" if flat else ""), "group": site.removeprefix("www."),
+    return {"id": f"{row['set']}:{row['id']}" + (f":{kind}" if kind else ""), "group": site.removeprefix("www."),
             "source": row["set"], "lang": row.get("lang"), "page_type": page_type, "split": row.get("split"),
-            "paragraphs": paragraphs, **({"kind": "flat"} if flat else {})}
+            "paragraphs": paragraphs, **({"kind": kind} if kind else {})}
+
+
+def article_span(paragraphs: list[dict]) -> list[dict]:
+    """The article as a reader copies it from its page: from the first body paragraph
+    (and the captions, credits and byline right above it) to the last, everything
+    between included, as plain lines with the labels the page gave them."""
+    body = [i for i, p in enumerate(paragraphs) if p["label"] == Label.BODY.value]
+    if not body:
+        return []
+    start = body[0]
+    while start > 0 and paragraphs[start - 1]["label"] in (Label.CAPTION.value, Label.CREDIT.value):
+        start -= 1
+    return [{"text": p["text"], "label": p["label"], "tag": "line"} for p in paragraphs[start:body[-1] + 1]]
 
 
 
-def weak_label(root: str | Path, sets: set[str], jobs: int = 2, flat: bool = False) -> Iterator[dict]:
+def weak_label(root: str | Path, sets: set[str], jobs: int = 2, flat: bool = False,
+               article_text: bool = False) -> Iterator[dict]:
     """Labelled documents for every page of the named sets, in manifest order
-    (with `flat`, of each page's visible text read as plain text)."""
+    (with `flat`, of each page's visible text read as plain text; with
+    `article_text`, of its article's span as plain lines)."""
     root = Path(root)
     evaldata = evaldata_by_file(root) if "trafilatura_eval" in sets else {}
     tasks = []
@@ -179,7 +208,7 @@ def weak_label(root: str | Path, sets: set[str], jobs: int = 2, flat: bool = Fal
         strings = None
         if row["set"] == "trafilatura_eval":
             strings = evaldata_of(evaldata, row)
-        tasks.append((str(root), row, strings, flat))
+        tasks.append((str(root), row, strings, flat, article_text))
     with ProcessPoolExecutor(jobs) as pool:
         for doc in pool.map(label_page, tasks, chunksize=8):
             if doc is not None:

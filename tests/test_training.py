@@ -107,6 +107,49 @@ def test_weak_label_reads_a_corpus_and_labels_from_its_ground_truth(tmp_path):
     assert [got[p] for p in body] == [Label.BODY, Label.BODY] and got["Photo: Reuters/Anna Holm"] is Label.CREDIT
 
 
+def test_weak_label_article_text_is_the_article_as_a_reader_copies_it(tmp_path):
+    import gzip
+
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    body = ["The regional council approved the new ferry timetable on Tuesday after a long debate about winter sailings.",
+            "Islanders had asked for an earlier morning boat so that pupils could reach the mainland school on time.",
+            "The first boat under the new timetable leaves the island pier at ten to seven next Monday."]
+    caption = "The morning ferry leaves the island pier in thick fog."
+    page = ("<html><head><title>Ferry timetable approved</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<article><h1>Ferry timetable approved</h1>"
+            f"<figure><img src='ferry.jpg'><figcaption>{caption}</figcaption></figure>"
+            f"<p>{body[0]}</p><p>{body[1]}</p><p>Read more: Winter storms cancel three sailings</p><p>{body[2]}</p>"
+            "<p>Sign up for our morning newsletter to get the news first.</p></article>"
+            "<footer>© Island Courier 2024</footer></body></html>")
+    root = tmp_path / "corpora"
+    (root / "wcxb/dev/html").mkdir(parents=True)
+    (root / "wcxb/dev/ground-truth").mkdir(parents=True)
+    (root / "wcxb/dev/html/0001.html.gz").write_bytes(gzip.compress(page.encode()))
+    gold = {"ground_truth": {"main_content": "\n\n".join(body)}, "_internal": {"page_type": {"primary": "article"}}}
+    (root / "wcxb/dev/ground-truth/0001.json").write_text(json.dumps(gold))
+    row = {"set": "wcxb", "id": "0001", "html": "wcxb/dev/html/0001.html.gz",
+           "gold": "wcxb/dev/ground-truth/0001.json", "url": "https://ferry.example/news/1"}
+    (root / "manifest.jsonl").write_text(json.dumps(row) + "\n")
+    out = tmp_path / "article.jsonl.gz"
+    result = CliRunner().invoke(app, ["weak-label", "--corpora", str(root), "--set", "wcxb", "--out", str(out),
+                                      "--jobs", "1", "--article-text"])
+    assert result.exit_code == 0, result.output
+    (doc,) = read_docs(out)
+    assert doc.doc_kind == "article-text" and doc.id == "wcxb:0001:article-text" and doc.group.endswith("ferry.example")
+    assert {b.tag for b in doc.blocks} == {"line"} and not any(b.cues for b in doc.blocks)
+    # The photo above the lead keeps the caption its markup gave it, though plain text
+    # says nothing of it; the line between paragraphs stays; what follows the article goes.
+    assert [(b.text, label) for b, label in zip(doc.blocks, doc.labels)] == [
+        (caption, Label.CAPTION), (body[0], Label.BODY), (body[1], Label.BODY),
+        ("Read more: Winter storms cancel three sailings", Label.BOILERPLATE), (body[2], Label.BODY)]
+    both = CliRunner().invoke(app, ["weak-label", "--corpora", str(root), "--set", "wcxb", "--out", str(out),
+                                    "--flat", "--article-text"])
+    assert both.exit_code == 2 and "ask for one" in both.output
+
+
 def test_kind_weights_and_min_weight_change_what_is_learnt():
     docs = list(read_docs(FIXTURES / "labelled" / "en.jsonl"))
     plain = fit(docs, name="t", version="1")
