@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .document import Block, Label
-from .lexicons import MAX_SCAN, PARAGRAPH_CACHE, cookie_notice, hits, lexicons, may_match, pleads
+from .lexicons import MAX_SCAN, PARAGRAPH_CACHE, cookie_notice, hits, lexicons, may_match, pleads, voice
 
 MAX_CREDIT_WORDS = 16
 MAX_BYLINE_WORDS = 12
@@ -37,6 +37,8 @@ _MAKER_AND_OUTLET = re.compile(r"(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,3}[A-ZÀ-Þ][\w.
 # for Students").
 _NAME = r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]+){1,2}"
 _OUTLET = r"(?:[«\"“„][^«»\"“”„]{2,40}[»\"”“]|The\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+# A station's or paper's initials before its photographer, in brackets: "... Friday. (WNQT/Kayla Brandt)".
+_INITIALS_AND_MAKER = re.compile(r"[A-Z]{2,6}\s*/\s*" + _NAME)
 _MAKER_LINE = re.compile(_NAME + r"\s*(?:[/|]|,\s+(?i:специально для|спеціально для|especial para|spécialement pour))\s*"
                          + _OUTLET)
 # A stock or file picture's mark closing its caption: "... im Frühjahr. (Symbolbild)",
@@ -65,9 +67,10 @@ _BRACKETED_PHOTO_CREDIT = re.compile(r"(?<=\s)[(\[](?i:photos?|photograph|pictur
 _COPYRIGHT_TAIL = re.compile(r"(?:(?<!\b\w)[.!?…][\"”’»]?\s+(©\s*(?=[A-ZÀ-ÞА-ЯІЇЄҐ])[^\d.!?©]{1,60})"
                              r"|\s(©\s*[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’-]*){0,3}))$")
 # A video's or gallery's title under its label: "VÍDEO | Así celebró la afición el
-# ascenso", "WIDEO: Tak wygląda nowa trasa". A name after the label is a credit
+# ascenso", "WIDEO: Tak wygląda nowa trasa", "VIDÉO – Les images ...". A name after the label is a credit
 # ("Video: Jane Roe"); words in lower case make a sentence.
-_MEDIA_TITLE = re.compile(r"^\W*(?i:v[ií]deo|wideo|відео|видео|fotos|photos|galer[ií]a|galerie|gallery)\s*[|:：]\s*(.+)$")
+_MEDIA_TITLE = re.compile(r"^\W*(?i:v[ií]d[eé]o|wideo|відео|видео|fotos|photos|galer[ií]a|galerie|gallery)"
+                          r"(?:\s*[|:：–—]|\s+-)\s*(.+)$")
 _LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-zß-ÿа-яёіїєґ][a-zß-ÿа-яёіїєґ'’-]{3,}(?![\w/.@])")
 MIN_MEDIA_TITLE_LOWER_WORDS = 3
 _PHOTO_OR_SECOND_SOURCE = re.compile(r"(?i:photo|foto|фото|bild|zdj)|/|\bvia\b")
@@ -83,7 +86,7 @@ _QUOTE_MARKS = "“„«‚‘”»’"  # with '"', every mark the three patter
 _RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|wszelkie prawa"
                      r"|всі права|усі права|все права|riproduzione riservata|reproduction interdite"
                      r"|prohibida (?:la|su) reproducción|передрук|перепечатка|vervielfältigung"
-                     r"|использовании материалов|використанні матеріалів", re.I)
+                     r"|использовании материалов|використанні матеріалів|использование материалов|використання матеріалів", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:|by\b))", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 
@@ -191,7 +194,7 @@ def credit_tail(text: str) -> int | None:
     follows a sentence's end and names a person, a photo or a second source besides
     the agency: a news text may close with its source alone ("... mit. (dpa)").
     A paper's own photographer is named with the paper in brackets: "... (Jane
-    Roe/The Gazette)", "(Jane Roe for The Gazette)". A photo's credit in brackets
+    Roe/The Gazette)", "(Jane Roe for The Gazette)", "(WNQT/Jane Roe)". A photo's credit in brackets
     needs no stop before it: "... en el Congreso (Foto: Jane Roe/Pool via REUTERS).".
     A copyright sign with names after a stop closes one too: "... samedi soir. © Rade Info",
     and so does a name with its outlet: "... on Tuesday. Jane Roe/The Gazette", a name in
@@ -226,7 +229,8 @@ def credit_tail(text: str) -> int | None:
         leftover = _agency_credit(inner)
         if leftover is not None and (leftover or _PHOTO_OR_SECOND_SOURCE.search(tail)):
             return stop.end()
-        if bracketed and tail.startswith("(") and _MAKER_AND_OUTLET.fullmatch(tail, 1, len(tail) - 1):
+        if bracketed and tail.startswith("(") and (_MAKER_AND_OUTLET.fullmatch(tail, 1, len(tail) - 1)
+                                                   or _INITIALS_AND_MAKER.fullmatch(tail, 1, len(tail) - 1)):
             return stop.end()
     return None
 
@@ -248,10 +252,12 @@ def caption_rule(text: str) -> Verdict | None:
         return Verdict(Label.CAPTION, 0.9, "rule:figure-label")
     if words <= MAX_CREDIT_WORDS * 2 and media_title(text):
         return Verdict(Label.CAPTION, 0.9, "rule:media-title")
-    if MIN_INLINE_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS and not is_quoted(text):
+    if MIN_INLINE_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS:
         m = may_match("credit_prefix", text) and lexicons().inline_credit.search(text)
         start = m.start() if m else credit_tail(text)
-        if start is not None and len(text[:start].split()) >= MIN_INLINE_CAPTION_WORDS:
+        # A quote in the credit is the outlet's name ("Фото: Илья Греков / «Открытая редакция»"),
+        # not speech: only the description must quote no one.
+        if start is not None and len(text[:start].split()) >= MIN_INLINE_CAPTION_WORDS and not is_quoted(text[:start]):
             return Verdict(Label.CAPTION, 0.9, "rule:caption-credit")
     return None
 
@@ -279,8 +285,11 @@ def boilerplate_rule(text: str) -> Verdict | None:
     # credit_rule takes only the short ones.
     if MAX_CREDIT_WORDS < words <= MAX_NOTICE_WORDS and _copyright_notice(text):
         return Verdict(Label.BOILERPLATE, 0.9, "rule:copyright-notice")
-    # A notice is never quoted speech: "'We may earn a commission on the sale,' she said."
-    if words <= MAX_NOTICE_WORDS and may_match("notice", text) and lex.notice.search(text) and not is_quoted(text):
+    # A notice is never quoted nor reported speech: "'We may earn a commission on the sale,'
+    # she said.", "The museum said its photos were licensed under Creative Commons terms".
+    # An outlet's name in quote marks is neither: "Материалы «Открытой редакции» распространяются ...".
+    if words <= MAX_NOTICE_WORDS and may_match("notice", text) and lex.notice.search(text) \
+            and not _CLOSED_AFTER_PUNCT.search(text, 0, MAX_SCAN) and not voice(text[:MAX_SCAN].lower())[2]:
         return Verdict(Label.BOILERPLATE, 0.9, "rule:copy-notice")
     return None
 

@@ -277,7 +277,7 @@ def test_the_models_credit_that_names_a_photos_maker_has_its_caption_above():
     for text in ("(Sentinel photo by Ana Kowalczyk)", "Chronicle photo/Lisa Tran", "(Photo Julie Mathevon)",
                  # ... the maker named with an article: a town hall, a club, a family
                  "Foto cedida por el Ayuntamiento de Lorca", "Photo courtesy of the Harbour Trust",
-                 "Foto von der Feuerwehr Hanau"):
+                 "Foto von der Feuerwehr Hanau", "Фото автора", "Foto autora"):
         paras = [L(Label.BODY), L(Label.BODY, text=CAPTION), L(Label.CREDIT, text=text), L(Label.BODY)]
         assert revise(paras, [0.0] * 4)[1].label is Label.CAPTION, text
     # A credit line the model made that names no maker is no photo's: "Video collection".
@@ -408,3 +408,30 @@ def test_only_the_last_comments_closed_line_of_a_list_of_posts_counts():
     paras = ARTICLE + [closed] + ARTICLE + [closed, C("Archives"), C("Powered by our blog engine")]
     out = revise(paras, [0.0] * len(paras))
     assert [p.label for p in out] == [Label.BODY] * 5 + [Label.BOILERPLATE] * 3
+
+
+def test_a_subhead_the_model_called_a_credit_is_body_between_body_paragraphs():
+    for text in ("Up next", "Когда вернут тепло", "Перший тайм", "Wie geht es weiter?"):
+        paras = [L(Label.BODY, text=PROSE), L(Label.CREDIT, text=text), L(Label.BODY, text=PROSE)]
+        out = revise(paras, [0.0] * 3)
+        assert (out[1].label, out[1].why) == (Label.BODY, "context:heading-not-credit"), text
+    # A credit says so, names an agency, or is a name; and the rule looks only between body paragraphs.
+    for text in ("Reuters file", "Text und Fotos: Ulrike Brünjes", "Photo courtesy of the museum", "Jane Roe",
+                 "by the editorial team", "Image from the city archive"):
+        paras = [L(Label.BODY, text=PROSE), L(Label.CREDIT, text=text), L(Label.BODY, text=PROSE)]
+        assert revise(paras, [0.0] * 3)[1].label is Label.CREDIT, text
+    paras = [L(Label.BODY, text=PROSE), L(Label.CREDIT, text="Up next"), L(Label.APPEAL)]
+    assert revise(paras, [0.0] * 3)[1].label is Label.CREDIT
+
+
+def test_a_section_line_above_the_article_is_no_credit():
+    for text in ("Rostock · Lokales", "Aktualności / Gmina Bodzentyn", "Освіта • 28 серпня 2024"):
+        paras = [L(Label.CREDIT, text=text), L(Label.BODY, text=PROSE)]
+        out = revise(paras, [0.0] * 2)
+        assert (out[0].label, out[0].why) == (Label.BOILERPLATE, "context:section-line"), text
+    # Two writers' names, a byline with its date, and a line inside the article stay credits.
+    for text in ("Rocío Benavente / Daniel Acosta", "By Haley Roe • March 12, 2025"):
+        paras = [L(Label.CREDIT, text=text), L(Label.BODY, text=PROSE)]
+        assert revise(paras, [0.0] * 2)[0].label is Label.CREDIT, text
+    paras = [L(Label.BODY, text=PROSE), L(Label.CREDIT, text="Rostock · Lokales")]
+    assert revise(paras, [0.0] * 2)[1].label is Label.CREDIT

@@ -107,6 +107,26 @@ def test_an_agency_credit_in_brackets_or_alone_ends_a_caption(caption, credit, n
     assert parsed["names"][:len(names)] == names and parsed["agencies"] == agencies
 
 
+def test_an_outlets_name_in_quote_marks_inside_the_credit_is_no_speech():
+    caption = "Фельдшер принимает пациентов в новом пункте в Красном Яре."
+    credit = "Фото: Илья Греков / «Открытая редакция Заречья»"
+    verdict = caption_rule(f"{caption} {credit}")
+    assert verdict is not None and verdict.why == "rule:caption-credit"
+    # Speech in the description still keeps the line out.
+    quoted = "«Мы работаем без выходных и без отпусков», — говорит фельдшер."
+    assert caption_rule(f"{quoted} {credit}") is None
+
+
+def test_a_stations_initials_before_its_photographer_end_a_caption():
+    caption, credit = "The quarterback scrambles for a first down in the fourth quarter.", "(WKRT/Jane Roe)"
+    verdict = caption_rule(f"{caption} {credit}")
+    assert verdict is not None and verdict.why == "rule:caption-credit"
+    assert split_inline_credit(f"{caption} {credit}") == (caption, credit)
+    assert "Jane Roe" in parse_credit(credit)["names"]
+    # One word on each side of the slash is no credit: "(Democrats/Republicans)".
+    assert caption_rule("The party split over the bill in the end. (USA/Canada)") is None
+
+
 @pytest.mark.parametrize("caption, credit", [
     # A photo's credit in brackets needs no stop before it; the caption's own stop may follow.
     ("La ministra y el alcalde, el 1 de marzo, en el Congreso", "(Foto: Ana Ruiz/Pool via REUTERS)."),
@@ -164,6 +184,8 @@ def test_a_copyright_sign_without_names_after_a_stop_ends_no_caption(text):
     ("VÍDEO | Así celebró la afición el ascenso en la plaza de España", Label.CAPTION, "rule:media-title"),
     ("WIDEO: Tak wygląda nowa trasa w podziemiach", Label.CAPTION, "rule:media-title"),
     ("Gallery: Crowds line the harbour for the tall ships", Label.CAPTION, "rule:media-title"),
+    ("VIDÉO – Les images de l'éboulement filmées par le drone des pompiers", Label.CAPTION, "rule:media-title"),
+    ("Vidéo : Rade Info / Yanis Benali", Label.CREDIT, "rule:credit-prefix"),
     ("Wideo: Radio Brzask/Łukasz Ćwik", Label.CREDIT, "rule:credit-prefix"),
     ("Video: Marta Ruiz", Label.CREDIT, "rule:credit-prefix"),
     ("Video: https://www.example.org/watch?v=abc", Label.CREDIT, "rule:credit-prefix"),

@@ -138,6 +138,21 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "Tutte le notizie della tua provincia sulla nostra app.",
     "Wszystkie wiadomości z regionu w naszej aplikacji mobilnej.",
     "Все новости города — в нашем приложении.", "Усі новини міста — у нашому застосунку.",
+    # A trial's price, the subscription desk, a print subscription drive, a tax share.
+    "Alles aus dem Landkreis mit Kreisbote+ – jetzt vier Wochen für 0,99 Euro testen.",
+    "Die Zeitung kommt jeden Samstag zu Ihnen nach Hause. Abo-Telefon: 0521 44 55 66",
+    "Шановні читачі! Триває передплата на «Вечірнє місто» на перше півріччя.",
+    "Подписной индекс газеты — 52718, подписаться можно на любой почте.",
+    "Przekaż 1,5% podatku naszej fundacji. W zeznaniu PIT wpisz KRS 0000123456.",
+    "Tutte le notizie della valle: scarica gratis l'app del Corriere di Prato.",
+    "Le sport régional en illimité pour 2,99 € par mois. Je m'abonne",
+    # Asking readers for their pictures and tips.
+    "Were you there? Send us your photos and videos at news@harbourpost.example.",
+    "Waren Sie dabei? Schicken Sie uns Ihre Fotos an leser@kurier.example.",
+    "Vous étiez sur place ? Envoyez-nous vos photos à temoin@courrier.example.",
+    "¿Estuviste allí? Envíanos tus fotos por WhatsApp.", "Eri presente? Inviaci le tue foto.",
+    "Masz zdjęcia z miejsca zdarzenia? Napisz do nas: redakcja@kurier.example",
+    "Надсилайте нам фото з місця події.", "Присылайте нам фото и видео с места событий.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -172,6 +187,10 @@ def test_appeals_in_many_languages(text):
     "По данным компании, первый месяц за 1 рубль оформили более 40 тысяч человек.",
     "Selon l'éditeur, l'offre à 1 € le premier mois a séduit 12 000 nouveaux lecteurs.",
     "Jak podał wydawca, pierwszy miesiąc za 1 zł wybrało ponad 8 tys. czytelników.",
+    # Reports on trials, tax shares and readers' pictures.
+    "Der Streamingdienst bot Neukunden vier Wochen für 0,99 Euro an, teilte das Unternehmen mit.",
+    "Coraz więcej podatników przekazuje 1,5% podatku lokalnym stowarzyszeniom, podał urząd skarbowy.",
+    "Police asked residents who had filmed the crash to contact the incident room.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
@@ -320,6 +339,7 @@ def test_is_quoted_answers_as_a_scan_of_every_quote_mark(text):
     "© 2024 Diario del Puerto. Prohibida la reproducción total o parcial.",
     "Copyright © Kurier GmbH & Co. KG. Vervielfältigung nur mit Genehmigung.",
     "© «Вечерний город», 2025. При полном или частичном использовании материалов ссылка обязательна.",
+    "© 2025 «Вечерний город». Полное или частичное использование материалов возможно только с гиперссылкой.",
 ])
 def test_rights_notices_are_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="p"))
@@ -379,6 +399,11 @@ def test_a_breadcrumb_that_ends_with_a_headline_is_left_to_the_model():
     # Republishing terms under a story.
     "Please do not republish this story without written permission from the Harbour Ledger.",
     "You are free to republish this article online or in print under a Creative Commons licence.",
+    "Este artículo se publica bajo licencia Creative Commons BY-NC-ND 4.0. Puedes republicarlo citando a Pulso del Puerto.",
+    "Tekst dostępny na licencji Creative Commons Uznanie autorstwa 4.0.",
+    "Материалы «Вечернего города» распространяются по лицензии Creative Commons CC BY-NC 4.0.",
+    # An Italian paper's registration line.
+    "Gazzetta del Porto - Testata giornalistica registrata presso il Tribunale di Ancona. Tutti i diritti riservati.",
 ])
 def test_notes_about_the_copy_are_boilerplate(text):
     verdict = first_verdict(Block(text=text, tag="p"))
@@ -399,6 +424,9 @@ def test_notes_about_the_copy_are_boilerplate(text):
     "Affiliate marketers earn a commission when readers buy through their links, the regulator found.",
     "If you buy a flat this year, we may see prices fall by spring, the economist said.",
     "The company will republish its annual report after the audit.",
+    # Licences in the news.
+    "Durch eine Lizenz nach Creative Commons bestimmt der Urheber, wie andere sein Werk nutzen dürfen.",
+    "The museum said its photos were licensed under Creative Commons terms, letting anyone reuse them.",
 ])
 def test_sentences_about_versions_and_copies_stay(text):
     assert first_verdict(Block(text=text, tag="p")) is None, text

@@ -107,10 +107,14 @@ def test_no_list_is_named_for_every_text():
             assert re.search(pattern, neutral, re.I) is None
     assert lexicons.cased_candidates(neutral) == frozenset()
     notice = lexicons.rule_lists()["notice"]
-    assert len(notice) == 2 and notice[1].startswith("([\\w.&' -]{0,40}reprints")
-    reprint = "Dow Jones Reprints: This copy is for your personal, non-commercial use only."
-    assert "notice" in lexicons.cased_candidates(reprint)
-    assert rules.boilerplate_rule(reprint).why == "rule:copy-notice"
+    # The whole list, then its three entries with such a head: reprints, licences, registrations.
+    assert len(notice) == 4 and notice[1].startswith("([\\w.&' -]{0,40}reprints")
+    assert notice[2].startswith("[^.!?]{0,80}?") and notice[3].startswith("([^.!?]{0,40}")
+    for text in ("Dow Jones Reprints: This copy is for your personal, non-commercial use only.",
+                 "Materials of the Harbour Ledger are published under the licence Creative Commons BY 4.0.",
+                 "Gazzetta del Porto - Testata giornalistica registrata presso il Tribunale di Ancona."):
+        assert "notice" in lexicons.cased_candidates(text), text
+        assert rules.boilerplate_rule(text).why == "rule:copy-notice", text
 
 
 def _texts():
