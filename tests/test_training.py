@@ -64,9 +64,23 @@ def test_train_writes_a_model_with_held_out_figures(tmp_path):
     assert Model.load(tmp_path / "m").vocabulary == model.vocabulary
 
 
-def test_weak_label_reads_a_corpus_and_labels_from_its_ground_truth(tmp_path):
+def _one_page_corpus(tmp_path, page: str, body: list[str]):
+    """A corpora folder holding one WCXB article page and its gold main text."""
     import gzip
 
+    root = tmp_path / "corpora"
+    (root / "wcxb/dev/html").mkdir(parents=True)
+    (root / "wcxb/dev/ground-truth").mkdir(parents=True)
+    (root / "wcxb/dev/html/0001.html.gz").write_bytes(gzip.compress(page.encode()))
+    gold = {"ground_truth": {"main_content": "\n\n".join(body)}, "_internal": {"page_type": {"primary": "article"}}}
+    (root / "wcxb/dev/ground-truth/0001.json").write_text(json.dumps(gold))
+    row = {"set": "wcxb", "id": "0001", "html": "wcxb/dev/html/0001.html.gz",
+           "gold": "wcxb/dev/ground-truth/0001.json", "url": "https://ferry.example/news/1"}
+    (root / "manifest.jsonl").write_text(json.dumps(row) + "\n")
+    return root
+
+
+def test_weak_label_reads_a_corpus_and_labels_from_its_ground_truth(tmp_path):
     from typer.testing import CliRunner
 
     from cleaner.cli import app
@@ -77,15 +91,7 @@ def test_weak_label_reads_a_corpus_and_labels_from_its_ground_truth(tmp_path):
             + "".join(f"<p>{p}</p>" for p in body)
             + "<p>Photo: Reuters/Anna Holm</p><p>Sign up for our morning newsletter to get the news first.</p>"
             + "</article></body></html>")
-    root = tmp_path / "corpora"
-    (root / "wcxb/dev/html").mkdir(parents=True)
-    (root / "wcxb/dev/ground-truth").mkdir(parents=True)
-    (root / "wcxb/dev/html/0001.html.gz").write_bytes(gzip.compress(page.encode()))
-    gold = {"ground_truth": {"main_content": "\n\n".join(body)}, "_internal": {"page_type": {"primary": "article"}}}
-    (root / "wcxb/dev/ground-truth/0001.json").write_text(json.dumps(gold))
-    row = {"set": "wcxb", "id": "0001", "html": "wcxb/dev/html/0001.html.gz",
-           "gold": "wcxb/dev/ground-truth/0001.json", "url": "https://ferry.example/news/1"}
-    (root / "manifest.jsonl").write_text(json.dumps(row) + "\n")
+    root = _one_page_corpus(tmp_path, page, body)
     out = tmp_path / "weak.jsonl.gz"
     result = CliRunner().invoke(app, ["weak-label", "--corpora", str(root), "--set", "wcxb", "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
@@ -108,8 +114,6 @@ def test_weak_label_reads_a_corpus_and_labels_from_its_ground_truth(tmp_path):
 
 
 def test_weak_label_article_text_is_the_article_as_a_reader_copies_it(tmp_path):
-    import gzip
-
     from typer.testing import CliRunner
 
     from cleaner.cli import app
@@ -124,15 +128,7 @@ def test_weak_label_article_text_is_the_article_as_a_reader_copies_it(tmp_path):
             f"<p>{body[0]}</p><p>{body[1]}</p><p>Read more: Winter storms cancel three sailings</p><p>{body[2]}</p>"
             "<p>Sign up for our morning newsletter to get the news first.</p></article>"
             "<footer>© Island Courier 2024</footer></body></html>")
-    root = tmp_path / "corpora"
-    (root / "wcxb/dev/html").mkdir(parents=True)
-    (root / "wcxb/dev/ground-truth").mkdir(parents=True)
-    (root / "wcxb/dev/html/0001.html.gz").write_bytes(gzip.compress(page.encode()))
-    gold = {"ground_truth": {"main_content": "\n\n".join(body)}, "_internal": {"page_type": {"primary": "article"}}}
-    (root / "wcxb/dev/ground-truth/0001.json").write_text(json.dumps(gold))
-    row = {"set": "wcxb", "id": "0001", "html": "wcxb/dev/html/0001.html.gz",
-           "gold": "wcxb/dev/ground-truth/0001.json", "url": "https://ferry.example/news/1"}
-    (root / "manifest.jsonl").write_text(json.dumps(row) + "\n")
+    root = _one_page_corpus(tmp_path, page, body)
     out = tmp_path / "article.jsonl.gz"
     result = CliRunner().invoke(app, ["weak-label", "--corpora", str(root), "--set", "wcxb", "--out", str(out),
                                       "--jobs", "1", "--article-text"])
