@@ -153,6 +153,16 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "¿Estuviste allí? Envíanos tus fotos por WhatsApp.", "Eri presente? Inviaci le tue foto.",
     "Masz zdjęcia z miejsca zdarzenia? Napisz do nas: redakcja@kurier.example",
     "Надсилайте нам фото з місця події.", "Присылайте нам фото и видео с места событий.",
+    # Login walls, tips and stories, surveys, gifts, clubs, crowdfunding (session 23's probes).
+    "Create a free account to keep reading.", "Do you know something we should look into? Send us a tip.",
+    "Registrieren Sie sich kostenlos, um weiterzulesen.", "Verschenken Sie ein Jahresabo des Kuriers.",
+    "Il vous reste 1 article gratuit ce mois-ci.", "Offrez un abonnement à vos proches pour les fêtes.",
+    "Regístrate gratis para seguir leyendo.", "¿Tienes una historia? Escríbenos a la redacción.",
+    "Accedi per continuare a leggere", "Aiutaci a migliorare: rispondi al nostro breve questionario.",
+    "Zaloguj się, aby przeczytać całość", "Wypełnij krótką ankietę o naszym serwisie.",
+    "Вы прочитали 3 из 5 бесплатных статей. Войдите, чтобы дочитать.", "Есть новость? Пишите нам!",
+    "Ви прочитали 4 із 5 безкоштовних статей цього місяця.", "Маєте новину? Напишіть нам.",
+    "Стати патроном", "Оформить подписку", "Wpłać darowiznę", "Sign up for free",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -191,6 +201,9 @@ def test_appeals_in_many_languages(text):
     "Der Streamingdienst bot Neukunden vier Wochen für 0,99 Euro an, teilte das Unternehmen mit.",
     "Coraz więcej podatników przekazuje 1,5% podatku lokalnym stowarzyszeniom, podał urząd skarbowy.",
     "Police asked residents who had filmed the crash to contact the incident room.",
+    "The software firm lets customers try its app free for 30 days, its founder said.",
+    "La asociación pidió a los vecinos que rellenaran la encuesta municipal antes del viernes.",
+    "Благотворительный фонд сообщил, что за неделю собрал 1,2 млн рублей на лечение мальчика.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
