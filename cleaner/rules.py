@@ -248,16 +248,20 @@ def caption_rule(text: str) -> Verdict | None:
     words = word_count(text)
     if words <= MAX_CAPTION_WORDS and lexicons().caption_label.match(text):
         return Verdict(Label.CAPTION, 0.95, "rule:caption-label")
-    if words <= MAX_CAPTION_WORDS and lexicons().figure_label.match(text):
+    if words <= MAX_CAPTION_WORDS and may_match("figure_label", text) and lexicons().figure_label.match(text):
         return Verdict(Label.CAPTION, 0.9, "rule:figure-label")
     if words <= MAX_CREDIT_WORDS * 2 and media_title(text):
         return Verdict(Label.CAPTION, 0.9, "rule:media-title")
     if MIN_INLINE_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS:
+        quoted = is_quoted(text)
         m = may_match("credit_prefix", text) and lexicons().inline_credit.search(text)
+        if quoted and not m:
+            return None  # the tails are searched only in texts that quote no one: most quoted ones are speech
         start = m.start() if m else credit_tail(text)
         # A quote in the credit is the outlet's name ("Фото: Илья Греков / «Открытая редакция»"),
         # not speech: only the description must quote no one.
-        if start is not None and len(text[:start].split()) >= MIN_INLINE_CAPTION_WORDS and not is_quoted(text[:start]):
+        if start is not None and len(text[:start].split()) >= MIN_INLINE_CAPTION_WORDS \
+                and not (quoted and is_quoted(text[:start])):
             return Verdict(Label.CAPTION, 0.9, "rule:caption-credit")
     return None
 

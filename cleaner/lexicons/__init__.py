@@ -85,6 +85,9 @@ _HELD_TO_START = {
     "appeal_button": (("appeal", "buttons"), r"^\W*(?:{})\W*$"),
     "boilerplate_opening": (("boilerplate", "openings"), r"^\W*(?:{})"),
     "notice": (("boilerplate", "notices"), r"^\W*(?:{})"),
+    # The number, then a stop, colon, bar or dash and the caption: "Figure 4-1: ...";
+    # "Figure 3 shows ..." is a sentence of the body.
+    "figure_label": (("credit", "figure_labels"), r"^\W*(?:{})\s*\d+(?:[-.]\d+)*[a-z]?\s*[.:：|–—-]\s+(?=\w)"),
 }
 
 # Lower-case words inside a name: "Gazzetta del Vesuvio", "Jean de La Fontaine", "Ludwig van Beethoven".
@@ -423,9 +426,7 @@ def lexicons() -> Lexicons:
                            r"|,\s+(?:{0})(?:\s*[:：|/]|(?<=\.)))"
                            r"\s*\S(?:[^.!?]|\.(?=\w)|(?<=\b\w)\.){{0,80}}$"),
         caption_label=_any(credit["caption_labels"], r"^\W*(?:{})\s*[,:：]\s*(?=\S)"),
-        # The number, then a stop, colon, bar or dash and the caption: "Figure 4-1: ...";
-        # "Figure 3 shows ..." is a sentence of the body.
-        figure_label=_any(credit["figure_labels"], r"^\W*(?:{})\s*\d+(?:[-.]\d+)*[a-z]?\s*[.:：|–—-]\s+(?=\w)"),
+        figure_label=_any(credit["figure_labels"], _HELD_TO_START["figure_label"][1]),
         # "Posted by: Marta K. at October 3, 2024 9:12 AM" (a time of day: an article's
         # byline gives a date at most), or "Report this comment" alone on its line.
         comment_mark=re.compile(r"^\W*(?:(?:{})(?=.*\d{{1,2}}[:.]\d{{2}})|(?:{})\W*$)".format(
