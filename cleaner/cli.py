@@ -314,7 +314,9 @@ def weak_label_cmd(
     out: Path = typer.Option(..., "--out", "-o", help="JSONL(.gz) file to write; keep it out of the repository."),
     jobs: int = typer.Option(2, help="Worker processes."),
     flat: bool = typer.Option(False, "--flat", help="Label the pages' visible text as plain text (cleaner/flatten.py), not their HTML."),
-    article_text: bool = typer.Option(False, "--article-text", help="Label each page's article alone as plain lines, as a reader copies it (labels from the HTML)."),
+    article_text: bool = typer.Option(False, "--article-text",
+                                      help="Label each page's article alone as plain lines, as a reader copies it "
+                                           "(labels from the HTML)."),
 ):
     """Label the paragraphs of real pages from their ground truth (see cleaner/weaklabel.py)."""
     from .dataset import write_docs
