@@ -135,12 +135,11 @@ def evaldata_of(evaldata: dict[str, dict], row: dict) -> dict | None:
     return evaldata.get(Path(row["html"]).name.removesuffix(".gz"))
 
 
-def label_page(args: tuple[str, dict, dict | None, bool] | tuple[str, dict, dict | None, bool, bool]) -> dict | None:
+def label_page(args: tuple[str, dict, dict | None, bool, bool]) -> dict | None:
     """One page's labelled paragraphs; with `flat`, those of its visible text read as
-    plain text, segmented as `clean(kind="text")` segments it; with `article_text`
-    (the fifth item), its article's span as plain lines (`article_span`)."""
-    root, row, strings, flat = Path(args[0]), args[1], args[2], args[3]
-    article_text = len(args) > 4 and args[4]
+    plain text, segmented as `clean(kind="text")` segments it; with `article_text`,
+    its article's span as plain lines (`article_span`)."""
+    root, row, strings, flat, article_text = Path(args[0]), args[1], args[2], args[3], args[4]
     try:
         if flat:
             blocks = segment_text(flatten(_read(root, row["html"])))[1]
