@@ -163,6 +163,11 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "Вы прочитали 3 из 5 бесплатных статей. Войдите, чтобы дочитать.", "Есть новость? Пишите нам!",
     "Ви прочитали 4 із 5 безкоштовних статей цього місяця.", "Маєте новину? Напишіть нам.",
     "Стати патроном", "Оформить подписку", "Wpłać darowiznę", "Sign up for free",
+    # Joining the outlet's channel, named after the app; a newsletter called a letter.
+    "Únete al canal de WhatsApp de Diario del Puerto.", "Rejoignez la chaîne Telegram du Courrier du Port.",
+    "Entra nel canale WhatsApp della Gazzetta del Porto.", "Treten Sie dem WhatsApp-Kanal des Hafenkuriers bei.",
+    "Присоединяйтесь к каналу «Вечернего города» в Telegram.", "Приєднуйтеся до Viber-каналу «Вечірнього міста».",
+    "Inscrivez-vous gratuitement à notre lettre du matin.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -204,6 +209,7 @@ def test_appeals_in_many_languages(text):
     "The software firm lets customers try its app free for 30 days, its founder said.",
     "La asociación pidió a los vecinos que rellenaran la encuesta municipal antes del viernes.",
     "Благотворительный фонд сообщил, что за неделю собрал 1,2 млн рублей на лечение мальчика.",
+    "Le maire a invité les habitants à rejoindre la chaîne WhatsApp de la commune, a-t-il indiqué jeudi.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
