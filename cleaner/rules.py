@@ -89,6 +89,7 @@ _RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los der
                      r"|использовании материалов|використанні матеріалів|использование материалов|використання матеріалів", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:|by\b))", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+_JOINED = re.compile(r"\s+[·•]\s+")
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,13 @@ def credit_rule(text: str) -> Verdict | None:
         return Verdict(Label.CREDIT, 0.9, "rule:byline")
     if words <= MAX_AGENCY_CREDIT_WORDS and _MAKER_LINE.fullmatch(text):
         return Verdict(Label.CREDIT, 0.9, "rule:credit-maker")
+    # Two credits on one line: "Texto: Javi Prieto · Fotos: Marisa Cubero".
+    if "·" in text or "•" in text:
+        parts = _JOINED.split(text)
+        if len(parts) > 1:
+            verdicts = [credit_rule(part) for part in parts]
+            if all(v is not None and v.label is Label.CREDIT for v in verdicts):
+                return verdicts[0]
     return None
 
 
@@ -270,9 +278,27 @@ def appeal_rule(text: str, lang: str | None = None) -> Verdict | None:
     lex = lexicons()
     if may_match("appeal_button", text) and lex.appeal_button.search(text):
         return Verdict(Label.APPEAL, 0.95, "rule:appeal-button")
-    if pleads(text, lang) and not is_quoted(text):
+    # A plea in quoted speech is reported ("'Donate now,' she urged"); one outside the
+    # quote marks is the outlet's, whose name may stand in them ("Подпишитесь на «Невскую
+    # сводку дня» за 1 рубль").
+    if pleads(text, lang) and (not is_quoted(text) or pleads(_unquoted(text), lang)):
         return Verdict(Label.APPEAL, 0.96, "rule:appeal-lexicon")
     return None
+
+
+def _unquoted(text: str) -> str:
+    """The text with what stands between quote marks taken out."""
+    parts, at = [], 0
+    for opening in _OPEN_QUOTE.finditer(text):
+        if opening.start() < at:
+            continue
+        closing = _CLOSE_QUOTE.search(text, opening.end(), opening.end() + MAX_QUOTE_CHARS)
+        if closing is None:
+            continue
+        parts.append(text[at:opening.start()])
+        at = closing.end()
+    parts.append(text[at:])
+    return " ".join(parts)
 
 
 def boilerplate_rule(text: str) -> Verdict | None:

@@ -22,6 +22,10 @@ from cleaner.rules import appeal_rule, boilerplate_rule, caption_rule, credit_ru
     "Text: Marta Klein", "Texte : Jean Dupont", "Текст: Анна Лебедева", "Autorka: Ewa Nowak",
     "Redacción | El Faro del Sur", "Text | Marta Klein", "Interview: Jonas Brakemeier", "Fotografías: Inés Barrado",
     "Фото з архіву Марії Гнатюк",
+    "Texto: Ana Ruiz", "Testo: Marco Bianchi", "Tekst: Ewa Nowak", "Autorzy: Ewa Nowak, Jan Kowalski",
+    "Оператор: Іван Коваль", "Text und Fotos: Jana Roth", "Texte et photos : Jean Dupont",
+    # Two credits on one line.
+    "Texto: Ana Ruiz · Fotos: Pablo Gil", "Text: Jana Roth • Fotos: Max Berg",
     # A wire's reporting and editing line in other languages, in brackets.
     "(Bericht von Lena Hartmann, redigiert von Paul Weiss)",
     "(Reportage Claire Martin, version française Luc Bernard, édité par Anne Roy)",
@@ -168,6 +172,9 @@ def test_sentences_that_start_like_credits_are_not_credits(text):
     "Entra nel canale WhatsApp della Gazzetta del Porto.", "Treten Sie dem WhatsApp-Kanal des Hafenkuriers bei.",
     "Присоединяйтесь к каналу «Вечернего города» в Telegram.", "Приєднуйтеся до Viber-каналу «Вечірнього міста».",
     "Inscrivez-vous gratuitement à notre lettre du matin.",
+    # The outlet's name in quote marks, the plea outside them.
+    "Подпишитесь на «Невскую сводку дня» за 1 рубль в первый месяц.",
+    "Zapisz się na „Sygnał z naszej latarni” – co piątek prosto na Twoją skrzynkę.",
 ])
 def test_appeals_in_many_languages(text):
     verdict = appeal_rule(text)
@@ -210,6 +217,8 @@ def test_appeals_in_many_languages(text):
     "La asociación pidió a los vecinos que rellenaran la encuesta municipal antes del viernes.",
     "Благотворительный фонд сообщил, что за неделю собрал 1,2 млн рублей на лечение мальчика.",
     "Le maire a invité les habitants à rejoindre la chaîne WhatsApp de la commune, a-t-il indiqué jeudi.",
+    # The plea inside quote marks is reported speech.
+    "«Подпишитесь на нашу рассылку», — говорил он каждому посетителю выставки.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
