@@ -90,6 +90,9 @@ _RIGHTS = re.compile(r"all rights reserved|alle rechte|tous droits|todos los der
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:|by\b))", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _JOINED = re.compile(r"\s+[·•]\s+")
+MAX_NAME_QUOTE_WORDS = 6
+_QUOTE_PUNCT = re.compile(r"[.!?,;:…]")
+_SPEECH_AFTER = re.compile(r"\s*,")  # «...», — сказал он; “...”, she said (a dash alone is a copula: «X» — издание)
 
 
 @dataclass(frozen=True)
@@ -278,27 +281,29 @@ def appeal_rule(text: str, lang: str | None = None) -> Verdict | None:
     lex = lexicons()
     if may_match("appeal_button", text) and lex.appeal_button.search(text):
         return Verdict(Label.APPEAL, 0.95, "rule:appeal-button")
-    # A plea in quoted speech is reported ("'Donate now,' she urged"); one outside the
-    # quote marks is the outlet's, whose name may stand in them ("Подпишитесь на «Невскую
-    # сводку дня» за 1 рубль").
-    if pleads(text, lang) and (not is_quoted(text) or pleads(_unquoted(text), lang)):
+    # A plea in quoted speech is reported ("'Donate now,' she urged"), but an outlet's
+    # name of a few words in sentence case is no speech ("Подпишитесь на «Невскую сводку
+    # дня» за 1 рубль").
+    if pleads(text, lang) and (not is_quoted(text) or _quotes_are_names(text)):
         return Verdict(Label.APPEAL, 0.96, "rule:appeal-lexicon")
     return None
 
 
-def _unquoted(text: str) -> str:
-    """The text with what stands between quote marks taken out."""
-    parts, at = [], 0
-    for opening in _OPEN_QUOTE.finditer(text):
-        if opening.start() < at:
-            continue
-        closing = _CLOSE_QUOTE.search(text, opening.end(), opening.end() + MAX_QUOTE_CHARS)
+def _quotes_are_names(text: str) -> bool:
+    """Whether every quote in the text is a short name: at most MAX_NAME_QUOTE_WORDS words,
+    no punctuation inside or just after it, and no one said to speak. A thought or speech
+    of a sentence ("... to yourself, “After all the food ..., the least I can do is give.”")
+    keeps a plea around it the writer's report."""
+    head = text[:MAX_SCAN]
+    for opening in _OPEN_QUOTE.finditer(head):
+        closing = _CLOSE_QUOTE.search(head, opening.end(), opening.end() + MAX_QUOTE_CHARS)
         if closing is None:
             continue
-        parts.append(text[at:opening.start()])
-        at = closing.end()
-    parts.append(text[at:])
-    return " ".join(parts)
+        inside = head[opening.end():closing.start()]
+        if len(inside.split()) > MAX_NAME_QUOTE_WORDS or _QUOTE_PUNCT.search(inside) \
+                or _SPEECH_AFTER.match(head, closing.end()):
+            return False
+    return not voice(head.lower())[2]
 
 
 def boilerplate_rule(text: str) -> Verdict | None:

@@ -217,8 +217,10 @@ def test_appeals_in_many_languages(text):
     "La asociación pidió a los vecinos que rellenaran la encuesta municipal antes del viernes.",
     "Благотворительный фонд сообщил, что за неделю собрал 1,2 млн рублей на лечение мальчика.",
     "Le maire a invité les habitants à rejoindre la chaîne WhatsApp de la commune, a-t-il indiqué jeudi.",
-    # The plea inside quote marks is reported speech.
+    # The plea inside quote marks is reported speech; around a quoted thought, the writer's own.
     "«Подпишитесь на нашу рассылку», — говорил он каждому посетителю выставки.",
+    "I thought I'd post our favourite recipes in the hope you'll think, “After all the food the city has given us, "
+    "the least I can do is give a few dollars to the Red Cross.” Please follow this link and give what you can.",
 ])
 def test_news_about_appeals_is_not_an_appeal(text):
     assert appeal_rule(text) is None
