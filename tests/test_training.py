@@ -19,7 +19,11 @@ def test_split_is_by_group_and_stable():
     for d in docs:
         by_group.setdefault(d.group, set()).add(is_eval(d.group))
     assert all(len(sides) == 1 for sides in by_group.values())  # a group never straddles the split
-    assert 0.1 < sum(is_eval(g) for g in by_group) / len(by_group) < 0.4
+    # One group in five, for names of no one's choosing ...
+    names = [f"labelled:Outlet {i}" for i in range(2000)]
+    assert 0.17 < sum(map(is_eval, names)) / len(names) < 0.23
+    # ... while the fixtures hold out more: the blind sets were written for held-out outlets.
+    assert sum(is_eval(g) for g in by_group) / len(by_group) > 0.1
     assert is_eval("labelled:Harbor Ledger") == is_eval("labelled:Harbor Ledger")
 
 
