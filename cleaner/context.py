@@ -341,7 +341,7 @@ def _headings_not_credits(out: list[Paragraph]) -> None:
         words = p.text.split()
         if len(words) > MAX_HEADING_WORDS or not any(_LOWER_WORD.match(w) for w in words[1:]):
             continue
-        if _CREDIT_SIGN.search(p.text) or lexicons().agency.search(p.text):
+        if _says_credit(p.text):
             continue
         out[i] = replace(p, label=Label.BODY, score=1 - p.score, why="context:heading-not-credit", first_label=p.label)
 
@@ -358,11 +358,16 @@ def _section_lines(out: list[Paragraph]) -> None:
         if p.why != "model" or p.label is not Label.CREDIT or len(p.text.split()) > MAX_HEADING_WORDS:
             continue
         parts = _SECTION_SEPARATOR.split(p.text)
-        if len(parts) < 2 or _CREDIT_SIGN.search(_SECTION_SEPARATOR.sub(" ", p.text)) or lexicons().agency.search(p.text):
+        if len(parts) < 2 or _says_credit(" ".join(parts)):  # the separators are no sign of a credit
             continue
         if all(_PERSON.fullmatch(part.strip()) for part in parts):
             continue
         out[i] = replace(p, label=Label.BOILERPLATE, score=1 - p.score, why="context:section-line", first_label=p.label)
+
+
+def _says_credit(text: str) -> bool:
+    """Whether a short line says it is a credit: a label, a byline's word, a sign, an agency."""
+    return bool(_CREDIT_SIGN.search(text) or lexicons().agency.search(text))
 
 
 def _photo_credit(p: Paragraph) -> bool:

@@ -6,6 +6,7 @@ Ids are documented in README.md ("Why a paragraph went where it went").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,16 +127,22 @@ def _quoting(head: str) -> tuple[bool, bool]:
     if _CLOSED_AFTER_PUNCT.search(head):
         return True, True
     titled = False
-    for opening in _OPEN_QUOTE.finditer(head):
-        closing = _CLOSE_QUOTE.search(head, opening.end(), opening.end() + MAX_QUOTE_CHARS)
-        if closing is None:
-            continue
-        words = head[opening.end():closing.start()].split()
+    for inside, _ in _quotes(head):
+        words = inside.split()
         if len(words) >= 3:
             if not is_title(words):
                 return True, True
             titled = True
     return False, titled
+
+
+def _quotes(head: str) -> Iterator[tuple[str, int]]:
+    """(what stands between the marks, where the closing mark ends) of each quote: an
+    opening mark and the next closing one at most MAX_QUOTE_CHARS on."""
+    for opening in _OPEN_QUOTE.finditer(head):
+        closing = _CLOSE_QUOTE.search(head, opening.end(), opening.end() + MAX_QUOTE_CHARS)
+        if closing is not None:
+            yield head[opening.end():closing.start()], closing.end()
 
 
 def is_title(words: list[str]) -> bool:
@@ -295,13 +302,8 @@ def _quotes_are_names(text: str) -> bool:
     of a sentence ("... to yourself, “After all the food ..., the least I can do is give.”")
     keeps a plea around it the writer's report."""
     head = text[:MAX_SCAN]
-    for opening in _OPEN_QUOTE.finditer(head):
-        closing = _CLOSE_QUOTE.search(head, opening.end(), opening.end() + MAX_QUOTE_CHARS)
-        if closing is None:
-            continue
-        inside = head[opening.end():closing.start()]
-        if len(inside.split()) > MAX_NAME_QUOTE_WORDS or _QUOTE_PUNCT.search(inside) \
-                or _SPEECH_AFTER.match(head, closing.end()):
+    for inside, end in _quotes(head):
+        if len(inside.split()) > MAX_NAME_QUOTE_WORDS or _QUOTE_PUNCT.search(inside) or _SPEECH_AFTER.match(head, end):
             return False
     return not voice(head.lower())[2]
 
